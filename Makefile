@@ -1,0 +1,35 @@
+# Dialtone — the two commands a new user runs are `make run` and `make test`.
+SWIFT      ?= swift
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+# Debian packages: to build and run, and (in addition) to test and benchmark.
+DEPS_RUN   := pkg-config libncursesw5-dev
+DEPS_TEST  := $(DEPS_RUN) tmux
+DEPS_BENCH := valgrind gcc libsofia-sip-ua-dev libosip2-dev libre-dev
+
+.PHONY: run test build release deps-run deps-test deps-bench bench fuzz clean
+
+deps-run:
+	@scripts/install-deps.sh $(DEPS_RUN)
+
+deps-test:
+	@scripts/install-deps.sh $(DEPS_TEST)
+
+deps-bench:
+	@scripts/install-deps.sh $(DEPS_BENCH)
+
+build: deps-run
+	$(SWIFT) build --product dialtone
+
+run: build
+	$(SWIFT) run dialtone
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps-run
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

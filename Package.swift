@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// Dialtone: a terminal SIP softphone, and SIPStack, the SIP stack under it.
+// Layers (arrows point down only): dialtone → CursesTerminal/TerminalUI/Media/SIPNIO
+// → SIPUserAgent → SIPTransaction → SIPCore. See README.md, "Architecture".
+import PackageDescription
+
+let package = Package(
+    name: "Dialtone",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SIPStack", targets: ["SIPCore", "SIPTransaction", "SIPUserAgent", "SIPNIO"]),
+        .executable(name: "dialtone", targets: ["dialtone"]),
+        .executable(name: "sip-bench", targets: ["sip-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure: messages, URIs, headers, parser, serializer, digest math, status catalog.
+        .target(name: "SIPCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Sans-IO RFC 3261 §17 transactions (issue 3).
+        .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
+        // Sans-IO registrations, calls, dialogs, redirects, digest policy (issue 4).
+        .target(name: "SIPUserAgent", dependencies: ["SIPTransaction"]),
+        // The stack on SwiftNIO (issue 3).
+        .target(name: "SIPNIO", dependencies: ["SIPUserAgent"]),
+        // SDP, RTP, G.711 (later).
+        .target(name: "Media"),
+        // App state, update/render into a cell buffer, themes (issue 5). Pure.
+        .target(name: "TerminalUI", dependencies: ["SIPUserAgent"]),
+        // ncurses, wide-character build, with shims for the macros Swift cannot import.
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that calls ncurses (issue 5).
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
+        .executableTarget(
+            name: "dialtone",
+            dependencies: [
+                "SIPCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sip-bench", dependencies: ["SIPCore"]),
+        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

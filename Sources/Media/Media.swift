@@ -1,0 +1,1 @@
+// Media has no code yet; see README.md ("What works today") for the issue that fills it.

@@ -1,0 +1,1 @@
+// SIPNIO has no code yet; see README.md ("What works today") for the issue that fills it.
