@@ -30,7 +30,7 @@ let package = Package(
         // App state, update/render into a cell buffer, themes (issue 5). Pure.
         .target(name: "TerminalUI", dependencies: ["SIPUserAgent"]),
         // ncurses, wide-character build, with shims for the macros Swift cannot import.
-        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that calls ncurses (issue 5).
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
         .executableTarget(

@@ -1,0 +1,95 @@
+/// Character classes of RFC 3261 §25.1, as 256-entry bit tables so that the parser's
+/// inner loops are one load and one test per octet.
+@usableFromInline
+struct ByteClass: Sendable {
+    @usableFromInline let table: [Bool]
+
+    init(_ members: (UInt8) -> Bool) {
+        table = (0...255).map { members(UInt8($0)) }
+    }
+
+    @inlinable func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
+
+    static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    static func isHexDigit(_ b: UInt8) -> Bool {
+        isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66)
+    }
+
+    /// token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
+    static let token = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-.!%*_+`'~".utf8.contains(b)
+    }
+    /// word: token characters plus the separators a Call-ID may hold (§25.1 `word`).
+    static let word = ByteClass { b in
+        token.contains(b) || "()<>:\\\"/[]?{}".utf8.contains(b)
+    }
+    /// Characters allowed unescaped in the user part of a SIP URI (unreserved / user-unreserved).
+    static let user = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-_.!~*'()&=+$,;?/".utf8.contains(b)
+    }
+    /// Characters allowed unescaped in a URI password.
+    static let password = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-_.!~*'()&=+$,".utf8.contains(b)
+    }
+    /// paramchar (unreserved / param-unreserved) of a URI parameter name or value.
+    static let uriParam = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-_.!~*'()[]/:&+$".utf8.contains(b)
+    }
+    /// hnv-unreserved / unreserved of URI header names and values.
+    static let uriHeader = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-_.!~*'()[]/?:+$".utf8.contains(b)
+    }
+    /// Characters of a hostname, IPv4 address, or (inside brackets) IPv6 reference.
+    static let host = ByteClass { b in
+        isAlpha(b) || isDigit(b) || "-.".utf8.contains(b)
+    }
+    /// uric of an absolute URI's opaque part (RFC 2396), used for unknown schemes.
+    static let uric = ByteClass { b in
+        isAlpha(b) || isDigit(b) || ";/?:@&=+$,-_.!~*'()%[]#".utf8.contains(b)
+    }
+    /// Octets that may appear in a header value as text: everything but CR, LF, and
+    /// the C0 controls other than HTAB (UTF-8 continuation octets are allowed).
+    static let headerText = ByteClass { b in b >= 0x20 && b != 0x7F || b == 0x09 || b >= 0x80 }
+}
+
+extension UInt8 {
+    static let cr: UInt8 = 0x0D
+    static let lf: UInt8 = 0x0A
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let comma: UInt8 = 0x2C
+    static let equals: UInt8 = 0x3D
+    static let quote: UInt8 = 0x22
+    static let backslash: UInt8 = 0x5C
+    static let lessThan: UInt8 = 0x3C
+    static let greaterThan: UInt8 = 0x3E
+    static let slash: UInt8 = 0x2F
+    static let at: UInt8 = 0x40
+    static let percent: UInt8 = 0x25
+    static let questionMark: UInt8 = 0x3F
+    static let ampersand: UInt8 = 0x26
+    static let leftBracket: UInt8 = 0x5B
+    static let rightBracket: UInt8 = 0x5D
+
+    var isWhitespace: Bool { self == .space || self == .tab }
+    /// ASCII lower case; other octets unchanged.
+    var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
+}
+
+extension StringProtocol {
+    /// ASCII case-insensitive equality without allocating (header and parameter names).
+    func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
+        var a = utf8.makeIterator()
+        var b = other.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case let (x?, y?) where x.asciiLowercased == y.asciiLowercased: continue
+            default: return false
+            }
+        }
+    }
+}
