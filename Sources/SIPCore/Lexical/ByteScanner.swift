@@ -1,7 +1,7 @@
 /// A cursor over a range of a message's octets. Positions are absolute offsets in the
 /// whole buffer, so an error found deep inside a header value still names its place in
 /// the message.
-struct ByteScanner {
+public struct ByteScanner {
     let bytes: [UInt8]
     var position: Int
     let end: Int
