@@ -6,6 +6,22 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A terminal SIP softphone, and tools for reading SIP.",
-        subcommands: []
+        subcommands: [ParseCommand.self]
     )
+
+    /// Usage errors exit with status 2 (ArgumentParser's default is 64), as the
+    /// commands document: 0 success, 1 a negative answer, 2 a usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

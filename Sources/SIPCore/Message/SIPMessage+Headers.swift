@@ -7,12 +7,8 @@ extension SIPMessage {
     /// The first Via of the first Via line: only that one is parsed.
     public var topVia: SIPVia? { try? parsedValue(.via, as: SIPVia.self) }
     public var vias: [SIPVia] { (try? parsedValues(.via, as: SIPVia.self)) ?? [] }
-    public var maxForwards: Int? {
-        (try? parsedValue(.maxForwards, as: SIPDeltaSeconds.self)).flatMap { $0.map { Int($0.seconds) } }
-    }
-    public var contentLength: Int? {
-        (try? parsedValue(.contentLength, as: SIPDeltaSeconds.self)).flatMap { $0.map { Int($0.seconds) } }
-    }
+    public var maxForwards: Int? { (try? parsedValue(.maxForwards, as: SIPMaxForwards.self))?.hops }
+    public var contentLength: Int? { (try? parsedValue(.contentLength, as: SIPDeltaSeconds.self)).map { Int($0.seconds) } }
     public var contentType: SIPContentType? { try? parsedValue(.contentType, as: SIPContentType.self) }
     public var expires: UInt32? { (try? parsedValue(.expires, as: SIPDeltaSeconds.self))?.seconds }
     public var minExpires: UInt32? { (try? parsedValue(.minExpires, as: SIPDeltaSeconds.self))?.seconds }

@@ -251,7 +251,8 @@ public struct SIPMessage: Sendable {
     @inline(__always)
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    static func defaultReasonPhrase(for code: Int) -> String {
+    /// The usual reason phrase for a status code (empty for codes it does not know).
+    public static func defaultReasonPhrase(for code: Int) -> String {
         switch code {
         case 100: "Trying"
         case 180: "Ringing"

@@ -1,0 +1,133 @@
+import Testing
+@testable import SIPCore
+
+/// RFC 4475: every torture message gets the verdict its MANIFEST row asks for.
+@Suite struct TortureMessageTests {
+    /// The semantically odd messages a user agent must refuse (the rest it accepts).
+    static let refusedOddMessages: [String: Int] = ["insuf": 400, "multi01": 400]
+
+    @Test(arguments: Fixtures.torture)
+    func verdict(_ testCase: Fixtures.TortureCase) throws {
+        let bytes = try Fixtures.bytes("rfc4475/\(testCase.name).dat")
+        let message: SIPMessage
+        do throws(SIPParseError) {
+            message = try SIPMessageParser.parse(bytes)
+        } catch {
+            #expect(testCase.expected == "invalid", "\(testCase.name) was refused by the parser: \(error)")
+            #expect(error.line >= 1 && error.column >= 1)
+            #expect(!error.reason.isEmpty)
+            return
+        }
+        let failure = message.validate()
+        switch testCase.expected {
+        case "valid":
+            #expect(failure == nil, "\(testCase.name): \(String(describing: failure))")
+        case "invalid":
+            #expect(failure != nil, "\(testCase.name) should be refused")
+            if let failure { #expect(failure.line >= 1 && failure.column >= 1) }
+        default:
+            if let code = Self.refusedOddMessages[testCase.name] {
+                #expect(failure?.statusCode == code, "\(testCase.name): \(String(describing: failure))")
+            } else {
+                #expect(failure == nil, "\(testCase.name): \(String(describing: failure))")
+            }
+        }
+    }
+
+    @Test func coversTheWholeManifest() {
+        #expect(Fixtures.torture.count == 33)
+    }
+
+    @Test func esc02MethodIsNotRegister() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/esc02.dat"))
+        #expect(message.method == SIPMethod("RE%47IST%45R"))
+        #expect(message.method != .register)
+        #expect(message.method?.isKnown == false)
+        // C%6Fntact is an extension header, not a third Contact.
+        #expect(message.count(of: .contact) == 2)
+        #expect(message.values("C%6Fntact") == ["<sip:alias2@host2.example.com>"])
+        #expect(message.topVia?.branch == "z9hG4bK209%fzsnel234")
+    }
+
+    @Test func dblreqIgnoresTheTrailingInvite() throws {
+        let bytes = try Fixtures.bytes("rfc4475/dblreq.dat")
+        let message = try SIPMessageParser.parse(bytes)
+        #expect(message.method == .register)
+        #expect(message.bodyCount == 0)
+        #expect(message.serialized().count < bytes.count)
+        #expect(Array(bytes.prefix(message.serialized().count)) == message.serialized())
+    }
+
+    @Test func noreasonHasAnEmptyReasonPhrase() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/noreason.dat"))
+        #expect(message.statusCode == 100)
+        #expect(message.reasonPhrase == "")
+    }
+
+    @Test func wsinvReadsFoldedAndSpacedHeaders() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/wsinv.dat"))
+        #expect(message.method == .invite)
+        #expect(message.cseq == SIPCSeq(9, .invite))
+        #expect(message.maxForwards == 68)
+        #expect(message.vias.count == 3)
+        #expect(message.callID == "wsinv.ndaksdj@192.0.2.1")
+        #expect(message.bodyCount == 150)
+    }
+
+    @Test func longreqHas34Vias() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/longreq.dat"))
+        #expect(message.vias.count == 34)
+        #expect(message.validate() == nil)
+    }
+
+    @Test func transportsKeepsUnknownTransport() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/transports.dat"))
+        #expect(message.vias.map(\.transport) == ["UDP", "SCTP", "TLS", "UNKNOWN", "TCP"])
+    }
+
+    @Test func intmethKeepsOddMethodAndRawOctets() throws {
+        let bytes = try Fixtures.bytes("rfc4475/intmeth.dat")
+        let message = try SIPMessageParser.parse(bytes)
+        #expect(message.method?.rawValue == "!interesting-Method0123456789_*+`.%indeed'~")
+        #expect(message.cseq?.method == message.method)
+        #expect(message.serialized() == bytes)
+    }
+
+    @Test func mpart01KeepsABinaryBodyExactly() throws {
+        let bytes = try Fixtures.bytes("rfc4475/mpart01.dat")
+        let message = try SIPMessageParser.parse(bytes)
+        #expect(message.bodyCount == 553)
+        #expect(message.contentType?.mediaType == "multipart/mixed")
+        #expect(message.serialized() == bytes)
+    }
+
+    @Test func badvers505AndBigcodeRefused() throws {
+        let badvers = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/badvers.dat"))
+        #expect(badvers.validate()?.statusCode == 505)
+        #expect(throws: SIPParseError.self) { try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/bigcode.dat")) }
+    }
+
+    @Test func scalar02NamesTheOverlargeCSeq() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/scalar02.dat"))
+        let failure = try #require(message.validate())
+        #expect(failure.statusCode == 400)
+        #expect(failure.line == 5)
+        #expect(failure.reason.contains("CSeq"))
+    }
+
+    @Test func nclNegativeContentLengthIsAParseError() throws {
+        let bytes = try Fixtures.bytes("rfc4475/ncl.dat")
+        do throws(SIPParseError) {
+            _ = try SIPMessageParser.parse(bytes)
+            Issue.record("ncl parsed")
+        } catch {
+            #expect(error.reason.contains("negative"))
+            #expect(error.line == 10)
+        }
+    }
+
+    @Test func mismatch02Is501() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/mismatch02.dat"))
+        #expect(message.validate()?.statusCode == 501)
+    }
+}
