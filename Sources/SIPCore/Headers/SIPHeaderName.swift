@@ -149,17 +149,6 @@ public enum SIPHeaderName: UInt8, Sendable, CaseIterable {
         self = bytes.withUnsafeBufferPointer { SIPHeaderName.recognise($0, 0..<$0.count) }
     }
 
-    static let byLowercasedName: [[UInt8]: SIPHeaderName] = {
-        var table: [[UInt8]: SIPHeaderName] = [:]
-        for name in SIPHeaderName.allCases where name != .extension {
-            table[Array(name.canonicalName.lowercased().utf8)] = name
-            if let compact = name.compactForm {
-                table[Array(String(compact).utf8)] = name
-            }
-        }
-        return table
-    }()
-
     /// The hot path: most messages use a dozen names, each recognised by its length and
     /// a few octets before the full comparison.
     static func recognise(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SIPHeaderName {
@@ -189,24 +178,205 @@ public enum SIPHeaderName: UInt8, Sendable, CaseIterable {
             default: return .extension
             }
         }
-        guard count <= 24 else { return .extension }
-        // Common names first, compared in place without building a key.
+        // Generated from canonicalName: by length, then first octet, then the whole name.
         let first = bytes[range.lowerBound].asciiLowercased
-        switch (count, first) {
-        case (3, 0x76) where matches(bytes, range, "via"): return .via
-        case (2, 0x74) where matches(bytes, range, "to"): return .to
-        case (4, 0x66) where matches(bytes, range, "from"): return .from
-        case (7, 0x63) where matches(bytes, range, "call-id"): return .callID
-        case (4, 0x63) where matches(bytes, range, "cseq"): return .cseq
-        case (12, 0x6D) where matches(bytes, range, "max-forwards"): return .maxForwards
-        case (7, 0x63) where matches(bytes, range, "contact"): return .contact
-        case (14, 0x63) where matches(bytes, range, "content-length"): return .contentLength
-        case (12, 0x63) where matches(bytes, range, "content-type"): return .contentType
+        switch count {
+        case 2:
+            switch first {
+            case 0x74:
+                if matches(bytes, range, "to") { return .to }
+            default: break
+            }
+        case 3:
+            switch first {
+            case 0x76:
+                if matches(bytes, range, "via") { return .via }
+            default: break
+            }
+        case 4:
+            switch first {
+            case 0x63:
+                if matches(bytes, range, "cseq") { return .cseq }
+            case 0x64:
+                if matches(bytes, range, "date") { return .date }
+            case 0x66:
+                if matches(bytes, range, "from") { return .from }
+            case 0x72:
+                if matches(bytes, range, "rack") { return .rack }
+                if matches(bytes, range, "rseq") { return .rseq }
+            default: break
+            }
+        case 5:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "allow") { return .allow }
+            case 0x65:
+                if matches(bytes, range, "event") { return .event }
+            case 0x72:
+                if matches(bytes, range, "route") { return .route }
+            default: break
+            }
+        case 6:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "accept") { return .accept }
+            case 0x6D:
+                if matches(bytes, range, "min-se") { return .minSE }
+            case 0x72:
+                if matches(bytes, range, "reason") { return .reason }
+            case 0x73:
+                if matches(bytes, range, "server") { return .server }
+            default: break
+            }
+        case 7:
+            switch first {
+            case 0x63:
+                if matches(bytes, range, "call-id") { return .callID }
+                if matches(bytes, range, "contact") { return .contact }
+            case 0x65:
+                if matches(bytes, range, "expires") { return .expires }
+            case 0x70:
+                if matches(bytes, range, "privacy") { return .privacy }
+            case 0x72:
+                if matches(bytes, range, "require") { return .require }
+            case 0x73:
+                if matches(bytes, range, "subject") { return .subject }
+            case 0x77:
+                if matches(bytes, range, "warning") { return .warning }
+            default: break
+            }
+        case 8:
+            switch first {
+            case 0x69:
+                if matches(bytes, range, "identity") { return .identity }
+            case 0x70:
+                if matches(bytes, range, "priority") { return .priority }
+            case 0x72:
+                if matches(bytes, range, "refer-to") { return .referTo }
+                if matches(bytes, range, "replaces") { return .replaces }
+                if matches(bytes, range, "reply-to") { return .replyTo }
+            case 0x73:
+                if matches(bytes, range, "sip-etag") { return .sipETag }
+            default: break
+            }
+        case 9:
+            switch first {
+            case 0x63:
+                if matches(bytes, range, "call-info") { return .callInfo }
+            case 0x73:
+                if matches(bytes, range, "supported") { return .supported }
+            case 0x74:
+                if matches(bytes, range, "timestamp") { return .timestamp }
+            default: break
+            }
+        case 10:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "alert-info") { return .alertInfo }
+            case 0x65:
+                if matches(bytes, range, "error-info") { return .errorInfo }
+            case 0x75:
+                if matches(bytes, range, "user-agent") { return .userAgent }
+            default: break
+            }
+        case 11:
+            switch first {
+            case 0x69:
+                if matches(bytes, range, "in-reply-to") { return .inReplyTo }
+            case 0x6D:
+                if matches(bytes, range, "min-expires") { return .minExpires }
+            case 0x72:
+                if matches(bytes, range, "referred-by") { return .referredBy }
+                if matches(bytes, range, "retry-after") { return .retryAfter }
+            case 0x75:
+                if matches(bytes, range, "unsupported") { return .unsupported }
+            default: break
+            }
+        case 12:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "allow-events") { return .allowEvents }
+            case 0x63:
+                if matches(bytes, range, "content-type") { return .contentType }
+            case 0x6D:
+                if matches(bytes, range, "max-forwards") { return .maxForwards }
+                if matches(bytes, range, "mime-version") { return .mimeVersion }
+            case 0x6F:
+                if matches(bytes, range, "organization") { return .organization }
+            case 0x72:
+                if matches(bytes, range, "record-route") { return .recordRoute }
+            case 0x73:
+                if matches(bytes, range, "sip-if-match") { return .sipIfMatch }
+            default: break
+            }
+        case 13:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "authorization") { return .authorization }
+            case 0x69:
+                if matches(bytes, range, "identity-info") { return .identityInfo }
+            case 0x70:
+                if matches(bytes, range, "proxy-require") { return .proxyRequire }
+            default: break
+            }
+        case 14:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "accept-contact") { return .acceptContact }
+            case 0x63:
+                if matches(bytes, range, "content-length") { return .contentLength }
+            case 0x72:
+                if matches(bytes, range, "reject-contact") { return .rejectContact }
+            default: break
+            }
+        case 15:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "accept-encoding") { return .acceptEncoding }
+                if matches(bytes, range, "accept-language") { return .acceptLanguage }
+            case 0x73:
+                if matches(bytes, range, "session-expires") { return .sessionExpires }
+            default: break
+            }
+        case 16:
+            switch first {
+            case 0x63:
+                if matches(bytes, range, "content-encoding") { return .contentEncoding }
+                if matches(bytes, range, "content-language") { return .contentLanguage }
+            case 0x77:
+                if matches(bytes, range, "www-authenticate") { return .wwwAuthenticate }
+            default: break
+            }
+        case 18:
+            switch first {
+            case 0x70:
+                if matches(bytes, range, "proxy-authenticate") { return .proxyAuthenticate }
+            case 0x73:
+                if matches(bytes, range, "subscription-state") { return .subscriptionState }
+            default: break
+            }
+        case 19:
+            switch first {
+            case 0x61:
+                if matches(bytes, range, "authentication-info") { return .authenticationInfo }
+            case 0x63:
+                if matches(bytes, range, "content-disposition") { return .contentDisposition }
+            case 0x70:
+                if matches(bytes, range, "p-asserted-identity") { return .pAssertedIdentity }
+                if matches(bytes, range, "proxy-authorization") { return .proxyAuthorization }
+            case 0x72:
+                if matches(bytes, range, "request-disposition") { return .requestDisposition }
+            default: break
+            }
+        case 20:
+            switch first {
+            case 0x70:
+                if matches(bytes, range, "p-preferred-identity") { return .pPreferredIdentity }
+            default: break
+            }
         default: break
         }
-        var key = [UInt8](repeating: 0, count: count)
-        for i in 0..<count { key[i] = bytes[range.lowerBound + i].asciiLowercased }
-        return byLowercasedName[key] ?? .extension
+        return .extension
     }
 
     @inline(__always)
