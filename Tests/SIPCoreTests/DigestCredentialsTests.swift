@@ -40,4 +40,17 @@ import Testing
             #expect(form.contains(result.response))
         }
     }
+
+    @Test func answerCarriesNoSecret() throws {
+        let challenge = try #require(try AuthChallenge.parseList(#"Digest realm="r", nonce="n", qop="auth""#).first)
+        let authorizer = try #require(DigestAuthorizer(challenge: challenge))
+        let credentials = DigestCredentials(username: "bob", password: password)
+        let answer = try authorizer.answer(credentials: credentials, method: "INVITE", uri: "sip:r", nonceCount: 1, cnonce: "c")
+        let ha1 = DigestComputation.ha1(
+            algorithm: .md5, username: "bob", realm: "r", password: password, nonce: "n", cnonce: "c")
+        for form in [String(describing: answer), String(reflecting: answer), dumped(answer), dumped(authorizer)] {
+            #expect(!form.contains(password))
+            #expect(!form.contains(ha1))
+        }
+    }
 }
