@@ -6,6 +6,6 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A terminal SIP softphone, and tools for reading SIP.",
-        subcommands: []
+        subcommands: [ExplainCommand.self]
     )
 }
