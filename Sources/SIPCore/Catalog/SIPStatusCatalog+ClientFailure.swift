@@ -201,7 +201,7 @@ extension SIPStatusCatalog {
         SIPStatusEntry(
             code: 422, reasonPhrase: "Session Interval Too Small", reference: "RFC 4028",
             meaning: "The Session-Expires value in the request is below the smallest session-timer interval this server accepts. The Min-SE header gives that minimum.",
-            whenYouSeeIt: "An INVITE or UPDATE with a short Session-Expires, such as 90 seconds, sent to an SBC or PBX whose minimum is higher, often 1800 seconds.",
+            whenYouSeeIt: "An INVITE or UPDATE with a short Session-Expires, such as 90 seconds, sent to an SBC or PBX that insists on a higher minimum, such as 1800 seconds.",
             howToFix: "Send the request again with Session-Expires at least the Min-SE value from the response, and include that Min-SE in the new request. Good user agents do this without being asked.",
             sentBy: [.proxy, .userAgentServer],
             clientAction: "sends the request again with Session-Expires raised to the Min-SE value",
@@ -303,16 +303,13 @@ extension SIPStatusCatalog {
         ),
         SIPStatusEntry(
             code: 438, reasonPhrase: "Invalid Identity Header", reference: "RFC 8224",
-            meaning: "The signature in the Identity header did not verify against the request, or the header is malformed or too old.",
-            whenYouSeeIt: "STIR/SHAKEN calls whose signed fields (the calling and called numbers, the Date) were changed after signing, for example by number normalisation on the way, or whose Date is too old.",
-            howToFix: "Sign after the final number formatting, make sure no hop rewrites the From or To numbers or the Date, keep clocks synchronised, and check that the signed claims match the request.",
+            meaning: "The signature in the Identity header did not verify against the request, or the header itself is malformed.",
+            whenYouSeeIt: "STIR/SHAKEN calls whose signed numbers were changed after signing, for example by number normalisation on the way (a + added or dropped, a prefix stripped).",
+            howToFix: "Sign after the final number formatting, make sure no hop rewrites the From or To numbers, and check that the signed claims match the request. A Date that is too old draws 403 Stale Date instead.",
             sentBy: [.verifier],
             clientAction: "ends the attempt; the request has to be signed again as sent",
             retry: .afterCorrection,
-            keyHeaders: [
-                SIPKeyHeader("Identity", "holds the signature that failed"),
-                SIPKeyHeader("Date", "must be recent for the signature to be accepted"),
-            ]
+            keyHeaders: [SIPKeyHeader("Identity", "holds the signature that failed")]
         ),
         SIPStatusEntry(
             code: 439, reasonPhrase: "First Hop Lacks Outbound Support", reference: "RFC 5626",
