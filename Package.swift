@@ -42,7 +42,8 @@ let package = Package(
         ),
         .executableTarget(name: "sip-bench", dependencies: ["SIPCore"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore"]),
+        // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
+        .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],
     swiftLanguageModes: [.v6]
 )
