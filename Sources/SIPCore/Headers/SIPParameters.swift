@@ -110,6 +110,7 @@ extension ByteScanner {
                     parameter.value = string(value)
                 }
             }
+            if parameters.isEmpty { parameters.reserveCapacity(4) }   // one allocation, not a growth per append
             parameters.append(parameter)
         }
         return SIPParameters(parameters)
