@@ -45,6 +45,9 @@ import Testing
         #expect(address.displayName == "A")
         #expect(address.uri.description == "sip:a@b.c")
         #expect(address.parameters == [SIPParameter(name: "tag", value: "x"), SIPParameter(name: "lr")])
+        let folded = try parseAddress("<\r\n sip:joe@example.org \r\n >;tag=1")
+        #expect(folded.uri.description == "sip:joe@example.org")
+        #expect(folded.tag == "1")
     }
 
     @Test func quotedPairsAndEmptyDisplayName() throws {
@@ -117,7 +120,8 @@ import Testing
             ("\"Joe\"", "", 0, "expected '<' and a URI after the quoted display name"),
             ("<sip:joe@example.org", "", 0, "expected '>' closing the URI but the value ended"),
             ("<sip:joe@example.org;tag=1", "", 0, "expected '>' closing the URI"),
-            ("<sip:joe@example.org x>", "x>", 1, "expected '>' closing the URI but found 'x'"),
+            ("<sip:joe@example.org x>", " x>", 1, "a space is not allowed in the host of a SIP URI"),
+            ("<sip:joe@example.org x", "x", 2, "expected '>' closing the URI but found 'x'"),
             ("<>", ">", 1, "expected a URI between '<' and '>'"),
             ("< >", ">", 1, "expected a URI between '<' and '>'"),
             ("<sip:a@b> junk", "junk", 1, "'j' cannot follow the address; only ';parameters' may follow '>'"),
@@ -126,7 +130,7 @@ import Testing
             ("<sip:a@b>;tag=\"x", "\"", 1, "unterminated quoted string"),
             ("Alice", "Alice", 1, "neither a URI"),
             ("Alice @ <sip:a@b>", "@", 1, "expected '<' after the display name 'Alice' but found '@'"),
-            ("<mailto:a b>", "b>", 1, "expected '>' closing the URI but found 'b'"),
+            ("<mailto:a b>", " b>", 1, "a space is not allowed in a URI"),
             ("sip:user;x=1@example.com", ";", 1, "a URI whose user part holds ';' must be enclosed in '<' and '>'"),
             ("sip:user?x=1@example.com", "?", 1, "a URI whose user part holds '?' must be enclosed"),
             ("sip:a@b;tag=1?x", "?", 1, "'?' cannot follow the address"),

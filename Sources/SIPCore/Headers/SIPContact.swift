@@ -60,8 +60,11 @@ public enum SIPContact: Sendable, Hashable, CustomStringConvertible {
         }
         var contacts: [SIPContact] = []
         while true {
-            let (address, parametersStart) = try SIPNameAddress.parseEntry(&scanner)
-            try validate(address.parameters, scanner.bytes, parametersFrom: parametersStart, to: scanner.position)
+            var parametersStart = 0
+            let address = try SIPNameAddress.parseEntry(&scanner, parametersStart: &parametersStart)
+            if !address.parameters.isEmpty {
+                try validate(address.parameters, scanner.bytes, parametersFrom: parametersStart, to: scanner.position)
+            }
             contacts.append(.address(address))
             guard try SIPNameAddress.consumeListComma(&scanner) else { return contacts }
             if scanner.peek() == asterisk {

@@ -92,7 +92,8 @@ extension SIPNameAddress {
     /// and line folds allowed before it). Stops before a top-level ',' (leaving the
     /// scanner on it) or at the end; anything else after the address is an error.
     static func parse(_ scanner: inout ByteScanner) throws(SIPSyntaxError) -> SIPNameAddress {
-        try parseEntry(&scanner).address
+        var parametersStart = 0
+        return try parseEntry(&scanner, parametersStart: &parametersStart)
     }
 
     /// A comma-separated list of at least one address (Route, Record-Route).
@@ -121,7 +122,9 @@ extension SIPNameAddress {
     }
 
     /// `parse`, also telling where the header parameters began (for errors about them).
-    static func parseEntry(_ scanner: inout ByteScanner) throws(SIPSyntaxError) -> (address: SIPNameAddress, parametersStart: Int) {
+    static func parseEntry(
+        _ scanner: inout ByteScanner, parametersStart: inout Int
+    ) throws(SIPSyntaxError) -> SIPNameAddress {
         scanner.skipLWS()
         guard let first = scanner.peek() else {
             throw scanner.error("expected an address but the value is empty")
@@ -161,7 +164,7 @@ extension SIPNameAddress {
             throw scanner.error("expected an address (a URI, '<', or a display name) but found \(ByteScanner.describe(first))")
         }
 
-        let parametersStart = scanner.position
+        parametersStart = scanner.position
         let parameters = try scanner.scanHeaderParameters()
         scanner.skipLWS()
         if let found = scanner.peek(), found != .comma {
@@ -169,31 +172,41 @@ extension SIPNameAddress {
                 ? "\(ByteScanner.describe(found)) cannot follow the address; only ';parameters' may follow '>'"
                 : "\(ByteScanner.describe(found)) cannot follow the address; only ';parameters' may follow the URI")
         }
-        return (SIPNameAddress(displayName: displayName, uri: uri, parameters: parameters,
-                               usesAngleBrackets: usesAngleBrackets), parametersStart)
+        return SIPNameAddress(displayName: displayName, uri: uri, parameters: parameters,
+                              usesAngleBrackets: usesAngleBrackets)
     }
 
     /// `"<" URI ">"` at the scanner (on the '<'); white space inside the brackets is
-    /// tolerated around the URI.
+    /// tolerated around the URI. The URI runs to the first '>' (a URI holds no unescaped
+    /// '>'); anything in it that a URI may not hold, white space included, is reported by
+    /// the URI's own parser at its octet.
     private static func scanAngleBracketedURI(_ scanner: inout ByteScanner) throws(SIPSyntaxError) -> AnyURI {
         scanner.advance()   // '<'
         scanner.skipLWS()
         let start = scanner.position
-        while let b = scanner.peek(), b != .greaterThan, b != .space, b != .tab, b != .cr, b != .lf, b != .lessThan {
-            scanner.advance()
-        }
-        let end = scanner.position
-        scanner.skipLWS()
-        guard scanner.consume(.greaterThan) else {
-            if let found = scanner.peek() {
-                throw scanner.error("expected '>' closing the URI but found \(ByteScanner.describe(found))")
+        let bytes = scanner.bytes
+        var close = start
+        while close < scanner.end && bytes[close] != .greaterThan { close += 1 }
+        guard close < scanner.end else {
+            // Say where the URI stopped making sense, if it did, rather than only that '>' is missing.
+            var probe = start
+            while probe < scanner.end, !(bytes[probe].isWhitespace || bytes[probe] == .cr || bytes[probe] == .lf) {
+                probe += 1
             }
-            throw scanner.error("expected '>' closing the URI but the value ended")
+            var rest = ByteScanner(bytes, from: probe, to: scanner.end)
+            rest.skipLWS()
+            if let found = rest.peek() {
+                throw rest.error("expected '>' closing the URI but found \(ByteScanner.describe(found))")
+            }
+            throw SIPSyntaxError("expected '>' closing the URI but the value ended", at: scanner.end)
         }
+        var end = close
+        while end > start && (bytes[end - 1].isWhitespace || bytes[end - 1] == .cr || bytes[end - 1] == .lf) { end -= 1 }
         guard end > start else {
             throw SIPSyntaxError("expected a URI between '<' and '>'", at: start)
         }
-        return try AnyURI.parse(scanner.bytes, in: start..<end)
+        scanner.position = close + 1
+        return try AnyURI.parse(bytes, in: start..<end)
     }
 
     /// An addr-spec: the URI runs to white space, ',' or ';' (the header parameters).

@@ -71,6 +71,7 @@ extension SIPURI {
                 }
                 parameter.value = PercentEncoding.decode(bytes, value.range, escaped: value.escaped)
             }
+            if parameters.isEmpty { parameters.reserveCapacity(4) }
             parameters.append(parameter)
         }
 

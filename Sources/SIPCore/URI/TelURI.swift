@@ -132,6 +132,7 @@ public struct TelURI: Sendable, Hashable, CustomStringConvertible {
                 }
                 parameter.value = PercentEncoding.decode(bytes, value.range, escaped: value.escaped)
             }
+            if parameters.isEmpty { parameters.reserveCapacity(4) }
             parameters.append(parameter)
         }
         if let found = scanner.peek() {

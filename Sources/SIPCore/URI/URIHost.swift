@@ -15,57 +15,65 @@ enum URIHost {
             scanner.position = index + 1
             return start..<scanner.position
         }
-        guard let range = scanner.scan(.host) else {
+        // One pass over the host name: find its end and check its labels on the way.
+        let bytes = scanner.bytes
+        let end = scanner.end
+        var index = start
+        var allNumeric = true
+        var labelStart = start
+        var lastLabelStart = start
+        var problem: (offset: Int, reason: String)? = nil
+        while index < end {
+            let b = bytes[index]
+            if ByteClass.isDigit(b) {
+                // part of a label or of an IPv4 number
+            } else if ByteClass.isAlpha(b) {
+                allNumeric = false
+            } else if b == 0x2D {
+                allNumeric = false
+                if index == labelStart && problem == nil {
+                    problem = (index, "a host name label may not begin with '-'")
+                }
+            } else if b == 0x2E {
+                if problem == nil {
+                    if index == labelStart {
+                        problem = (index, "a host name may not contain an empty label ('..' or a leading '.')")
+                    } else if bytes[index - 1] == 0x2D {
+                        problem = (index - 1, "a host name label may not end with '-'")
+                    }
+                }
+                lastLabelStart = labelStart
+                labelStart = index + 1
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index > start else {
             if let found = scanner.peek() {
                 throw scanner.error("expected a host name or address but found \(ByteScanner.describe(found))")
             }
             throw scanner.error("expected a host name or address but the URI ended")
         }
-        try validate(scanner.bytes, name: range)
-        return range
-    }
-
-    /// Checks a host name or IPv4 address made of letters, digits, '-' and '.'.
-    /// hostname = *( domainlabel "." ) toplabel [ "." ]; a label neither begins nor ends
-    /// with '-', and the top label begins with a letter. Digits and dots only: IPv4.
-    static func validate(_ bytes: [UInt8], name range: Range<Int>) throws(SIPSyntaxError) {
-        var allNumeric = true
-        for index in range where !(ByteClass.isDigit(bytes[index]) || bytes[index] == 0x2E) {
-            allNumeric = false
-            break
-        }
         if allNumeric {
-            _ = try parseIPv4(bytes, in: range, within: "the host")
-            return
-        }
-        var labelStart = range.lowerBound
-        var lastLabelStart = range.lowerBound
-        var index = range.lowerBound
-        while index <= range.upperBound {
-            if index == range.upperBound || bytes[index] == 0x2E {
-                if index == labelStart {
-                    // An empty label: allowed only as the trailing dot of a fully qualified name.
-                    guard index == range.upperBound, index > range.lowerBound else {
-                        throw SIPSyntaxError("a host name may not contain an empty label ('..' or a leading '.')", at: index)
-                    }
-                } else {
-                    if bytes[labelStart] == 0x2D {
-                        throw SIPSyntaxError("a host name label may not begin with '-'", at: labelStart)
-                    }
-                    if bytes[index - 1] == 0x2D {
-                        throw SIPSyntaxError("a host name label may not end with '-'", at: index - 1)
-                    }
-                    lastLabelStart = labelStart
+            _ = try parseIPv4(bytes, in: start..<index, within: "the host")
+        } else {
+            if let problem { throw SIPSyntaxError(problem.reason, at: problem.offset) }
+            if index > labelStart {
+                // The last label (a trailing '.' ends a fully qualified name and adds none).
+                if bytes[index - 1] == 0x2D {
+                    throw SIPSyntaxError("a host name label may not end with '-'", at: index - 1)
                 }
-                labelStart = index + 1
+                lastLabelStart = labelStart
             }
-            index += 1
+            guard ByteClass.isAlpha(bytes[lastLabelStart]) else {
+                throw SIPSyntaxError(
+                    "the last label of a host name must begin with a letter (or the host must be an IPv4 address)",
+                    at: lastLabelStart)
+            }
         }
-        guard ByteClass.isAlpha(bytes[lastLabelStart]) else {
-            throw SIPSyntaxError(
-                "the last label of a host name must begin with a letter (or the host must be an IPv4 address)",
-                at: lastLabelStart)
-        }
+        scanner.position = index
+        return start..<index
     }
 
     /// Reads a dotted-quad IPv4 address filling all of `range`.
