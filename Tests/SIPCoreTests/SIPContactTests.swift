@@ -16,6 +16,8 @@ import Testing
             #expect(error == SIPSyntaxError("the wildcard '*' must be the only Contact value", at: offset(of: "*", in: text)),
                     "\(text)")
         }
+        let withParameters = syntaxError { () throws(SIPSyntaxError) in try parseContacts("* ;expires=0") }
+        #expect(withParameters == SIPSyntaxError("the wildcard '*' takes no parameters (use the Expires header)", at: 2))
         // '*' is a token character, so it may begin a display name.
         #expect(try parseContacts("* <sip:a@b>").first?.address?.displayName == "*")
     }

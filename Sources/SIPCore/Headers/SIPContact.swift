@@ -53,6 +53,9 @@ public enum SIPContact: Sendable, Hashable, CustomStringConvertible {
             if probe.peek() == .comma {
                 throw scanner.error("the wildcard '*' must be the only Contact value")
             }
+            if probe.peek() == .semicolon {
+                throw probe.error("the wildcard '*' takes no parameters (use the Expires header)")
+            }
             // Otherwise '*' begins a display name (it is a token character).
         }
         if scanner.isAtEnd {
