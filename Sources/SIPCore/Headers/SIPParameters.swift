@@ -86,7 +86,13 @@ extension ByteScanner {
     mutating func scanHeaderParameters() throws(SIPSyntaxError) -> SIPParameters {
         var parameters: [SIPParameter] = []
         while consumeSeparator(.semicolon) {
-            let name = try requireToken("a parameter name after ';'")
+            guard let name = scanToken() else {
+                guard let found = peek() else { throw error("empty parameter: nothing follows ';'") }
+                if found == .semicolon || found == .comma {
+                    throw error("empty parameter: nothing between ';' and \(Self.describe(found))")
+                }
+                throw error("expected a parameter name after ';' but found \(Self.describe(found))")
+            }
             var parameter = SIPParameter(name: string(name))
             if consumeSeparator(.equals) {
                 if peek() == .quote {
@@ -104,6 +110,7 @@ extension ByteScanner {
                     parameter.value = string(value)
                 }
             }
+            if parameters.isEmpty { parameters.reserveCapacity(4) }   // one allocation, not a growth per append
             parameters.append(parameter)
         }
         return SIPParameters(parameters)

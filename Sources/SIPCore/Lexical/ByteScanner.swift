@@ -133,7 +133,22 @@ public struct ByteScanner {
     mutating func scanQuotedString() throws(SIPSyntaxError) -> String {
         let open = position
         try expect(.quote, "a quoted string")
+        // Fast path: no quoted-pair and no line break, so the content is the bytes as written.
+        var index = position
+        while index < end {
+            let b = bytes[index]
+            if b == .quote {
+                let content = String(decoding: bytes[position..<index], as: UTF8.self)
+                position = index + 1
+                return content
+            }
+            if b == .backslash || b == .cr || b == .lf { break }
+            index += 1
+        }
         var content: [UInt8] = []
+        content.reserveCapacity(index - position + 16)
+        content.append(contentsOf: bytes[position..<index])
+        position = index
         while position < end {
             let b = bytes[position]
             if b == .quote {
