@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func errorsPointAtTheProblem() {
-        #expect(throws: SIPSyntaxError("expected a parameter name after ';' but found ';'", at: 23)) {
+        #expect(throws: SIPSyntaxError("empty parameter: nothing between ';' and ';'", at: 23)) {
             try via("SIP/2.0/UDP 192.0.2.15;;,;,,")
         }
         #expect(throws: SIPSyntaxError.self) { try via("SIP/2.0/UDP host:70000") }

@@ -131,3 +131,71 @@ import Testing
         #expect(message.validate()?.statusCode == 501)
     }
 }
+
+/// Typed accessors on the torture messages: which parameter belongs to whom.
+@Suite struct TortureAccessorTests {
+    @Test func cparam02UnknownParamBelongsToTheURI() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/cparam02.dat"))
+        let contact = try #require(message.contacts.first?.address)
+        #expect(contact.uri.sipURI?.parameters.contains("unknownparam") == true)
+        #expect(contact.parameters.isEmpty)
+    }
+
+    @Test func bareContactParametersBelongToTheHeader() throws {
+        // RFC 4475 cparam01 (§3.3.12): without <>, ;unknownparam is a Contact parameter.
+        let message = try SIPMessageParser.parse("""
+            REGISTER sip:example.com SIP/2.0\r
+            Via: SIP/2.0/UDP saturn.example.com:5060;branch=z9hG4bKkdjuw\r
+            Max-Forwards: 70\r
+            From: sip:watson@example.com;tag=DkfVgjkrtMwaerKKpe\r
+            To: sip:watson@example.com\r
+            Call-ID: cparam01.70710@saturn.example.com\r
+            CSeq: 2 REGISTER\r
+            Contact: sip:+19725552222@gw1.example.net;unknownparam\r
+            l: 0\r
+            \r
+
+            """)
+        let contact = try #require(message.contacts.first?.address)
+        #expect(contact.uri.sipURI?.parameters.isEmpty == true)
+        #expect(contact.parameters.contains("unknownparam"))
+        #expect(message.from?.tag == "DkfVgjkrtMwaerKKpe")
+        #expect(message.validate() == nil)
+    }
+
+    @Test func unkscmKeepsTheOpaqueURI() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/unkscm.dat"))
+        guard case let .other(uri)? = message.requestURI else { Issue.record("not opaque"); return }
+        #expect(uri.description == "nobodyKnowsThisScheme:totallyopaquecontent")
+    }
+
+    @Test func regescrtKeepsTheEscapedRoute() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/regescrt.dat"))
+        let uri = try #require(message.contacts.first?.address?.uri.sipURI)
+        #expect(uri.headers.first?.name == "Route")
+        #expect(uri.headers.first?.value == "<sip:sip.example.com>")
+    }
+
+    @Test func escnullKeepsEscapedNul() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/escnull.dat"))
+        #expect(message.to?.uri.sipURI?.user == "null-\u{0}-null")
+        #expect(message.contacts.count == 2)
+    }
+
+    @Test func inv2543IsAcceptedWithoutBranchOrTag() throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/inv2543.dat"))
+        #expect(message.topVia?.branch == nil)
+        #expect(message.from?.tag == nil)
+        #expect(message.maxForwards == nil)
+        #expect(message.validate() == nil)
+    }
+
+    @Test(arguments: [("quotbal", 2, 5), ("regbadct", 8, 30), ("baddn", 4, 14), ("badinv01", 7, 29)])
+    func addressErrorsNameLineAndColumn(_ name: String, _ line: Int, _ column: Int) throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/\(name).dat"))
+        let failure = try #require(message.validate())
+        #expect(failure.statusCode == 400)
+        #expect(failure.line == line)
+        #expect(failure.column == column)
+    }
+}

@@ -2,12 +2,34 @@ extension SIPMessage {
     /// Address and authentication headers: their parsers work on the value as a whole.
     func checkSyntaxOfAddressAndAuthHeaders(_ field: SIPHeaderField) throws(SIPParseError) {
         switch field.kind {
+        case .from, .to, .replyTo, .referTo, .referredBy:
+            try checkLine(field) { scanner throws(SIPSyntaxError) in _ = try SIPNameAddress.parse(&scanner) }
+        case .route, .recordRoute, .pAssertedIdentity, .pPreferredIdentity:
+            try checkLine(field) { scanner throws(SIPSyntaxError) in _ = try SIPNameAddress.parseList(&scanner) }
+        case .contact:
+            try checkLine(field) { scanner throws(SIPSyntaxError) in _ = try SIPContact.parseList(&scanner) }
         case .wwwAuthenticate, .proxyAuthenticate:
             try checkAuthValue(field) { value throws(DigestSyntaxError) in _ = try AuthChallenge.parseList(value) }
         case .authorization, .proxyAuthorization:
             try checkAuthValue(field) { value throws(DigestSyntaxError) in _ = try AuthorizationValue.parse(value) }
         default:
             break
+        }
+    }
+
+    /// Runs `parse` over the whole value of one line; it must consume all of it.
+    private func checkLine(_ field: SIPHeaderField, _ parse: (inout ByteScanner) throws(SIPSyntaxError) -> Void) throws(SIPParseError) {
+        let (buffer, range) = field.valueLocation(in: bytes)
+        var scanner = ByteScanner(buffer, from: range.lowerBound, to: range.upperBound)
+        do throws(SIPSyntaxError) {
+            scanner.skipLWS()
+            try parse(&scanner)
+            scanner.skipLWS()
+            if let next = scanner.peek() {
+                throw scanner.error("unexpected \(ByteScanner.describe(next)) after the \(field.kind.canonicalName) value")
+            }
+        } catch {
+            throw locate(error, in: field)
         }
     }
 

@@ -5,6 +5,7 @@ extension SIPMessage {
     /// The first reason to refuse this message, or nil when it is acceptable.
     public func validate() -> SIPValidationFailure? {
         if let failure = validateVersions() { return failure }
+        if let failure = validateRequestURI() { return failure }
         if let failure = validateMandatoryHeaders() { return failure }
         if let failure = validateSingleHeaders() { return failure }
         if let failure = validateHeaderSyntax() { return failure }
@@ -32,6 +33,17 @@ extension SIPMessage {
             }
         }
         return nil
+    }
+
+    /// A Request-URI that is not a URI at all is a 400 (an unknown scheme is fine here:
+    /// it parses, and a UAS that cannot serve it answers 416).
+    func validateRequestURI() -> SIPValidationFailure? {
+        do throws(SIPParseError) {
+            _ = try parsedRequestURI()
+            return nil
+        } catch {
+            return SIPValidationFailure(statusCode: 400, error)
+        }
     }
 
     /// §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (lenient, RFC 4475 inv2543) and Via.
