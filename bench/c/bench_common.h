@@ -9,7 +9,8 @@
  *
  *   <library>: <M> messages x <N> iterations: <R> msg/s, <T> ns/msg
  *
- * Without N, it times one pass and picks N so the timed loop lasts about 1.5 s.
+ * Without N, it calibrates on 0.1 s of passes and picks N so the timed loop lasts
+ * about 1.5 s.
  * The caller defines parse_one(), which parses one message the way the library is
  * used for a received datagram, reads the fields, frees everything, and returns 0
  * or a short reason.
@@ -145,17 +146,22 @@ static int bench_main(const char *library, int argc, char **argv)
         }
     }
 
-    /* Validation and warm-up pass (also the calibration pass when N is not given). */
-    double t0 = bench_now_ns();
+    /* Validation and warm-up pass. */
     bench_pass(prog, msgs, count);
-    double one = bench_now_ns() - t0;
+    /* Without N: calibrate on at least 0.1 s of passes, aim at 1.5 s. */
     if (iterations == 0) {
-        iterations = (long)(1.5e9 / (one > 1 ? one : 1));
+        long passes = 0;
+        double t0 = bench_now_ns(), spent;
+        do {
+            bench_pass(prog, msgs, count);
+            passes++;
+        } while ((spent = bench_now_ns() - t0) < 1e8);
+        iterations = (long)(1.5e9 / (spent / (double)passes));
         if (iterations < 1)
             iterations = 1;
     }
 
-    t0 = bench_now_ns();
+    double t0 = bench_now_ns();
     for (long it = 0; it < iterations; it++)
         bench_pass(prog, msgs, count);
     double elapsed = bench_now_ns() - t0;
