@@ -106,8 +106,12 @@ for i in "${!names[@]}"; do
 done
 
 # --- table ----------------------------------------------------------------------------
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
 echo
-echo "SIP parse, $messages messages from $corpus, $(nproc) cores, $(date +%Y-%m-%d)"
+echo "SIP parse, $messages messages from $corpus, $(nproc) cores, load average $load, $(date +%Y-%m-%d)"
+if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c * 0.75) }'; then
+    echo "(the machine is busy: ns/msg and msg/s are pessimistic and noisy; instr/msg is not affected)"
+fi
 [ "$have_valgrind" = 1 ] || echo "(valgrind not found or BENCH_CALLGRIND=0: no instruction counts)"
 {
     for i in "${!names[@]}"; do
