@@ -8,6 +8,7 @@
 # one BENCH_RUNS times (default 3, best run kept), counts instructions/message with
 # bench/callgrind.sh where valgrind exists (BENCH_CALLGRIND=0 skips it), prints a table.
 # A program that does not build or run is reported as unavailable; no number is invented.
+# Exit status 1 if a program that runs fails on the corpus.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,7 +77,7 @@ else
 fi
 
 # --- measure --------------------------------------------------------------------------
-ns=(); rate=(); instr=()
+ns=(); rate=(); instr=(); failed=0
 for i in "${!names[@]}"; do
     ns+=(""); rate+=(""); instr+=("")
     [ -n "${cmds[$i]}" ] || continue
@@ -84,7 +85,7 @@ for i in "${!names[@]}"; do
     for _ in $(seq "$runs"); do
         # shellcheck disable=SC2086
         if ! line=$(${cmds[$i]} 2>&1 | tail -1) || ! grep -q 'ns/msg' <<<"$line"; then
-            notes[$i]="failed: $line"; ns[$i]=""; break
+            notes[$i]="failed: $line"; ns[$i]=""; failed=1; break
         fi
         echo "  $line"
         t=$(grep -Eo '[0-9.]+ ns/msg' <<<"$line" | cut -d' ' -f1)
@@ -132,3 +133,6 @@ fi
     function r(a, b) { return (a == "-" || b == "-" || b == 0) ? "-" : sprintf("%.2f", a / b) }'
 echo "time/sofia, instr/sofia: this library's cost over sofia-sip's (above 1 = slower than sofia-sip)."
 echo "DT time/lib, DT instr/lib: Dialtone's cost over this library's (below 1 = Dialtone is cheaper)."
+# A program that ran and failed (a message it cannot parse) fails `make bench`;
+# one that is not available (sip-bench not written yet) does not.
+exit "$failed"
