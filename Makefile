@@ -31,5 +31,8 @@ test: deps-test
 release: deps-run
 	$(SWIFT) build -c release
 
+bench: deps-bench
+	bench/run.sh
+
 clean:
 	rm -rf .build
