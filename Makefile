@@ -21,8 +21,15 @@ deps-bench:
 build: deps-run
 	$(SWIFT) build --product dialtone
 
+# Until the softphone screen and its built-in demo land (see README, "What works
+# today"), `make run` shows what Dialtone can already do with no account: it reads a
+# 302, a 401 and a malformed INVITE, and compares the two codes that matter most.
 run: build
-	$(SWIFT) run dialtone
+	@echo '$$ dialtone parse examples/*.sip'
+	@.build/debug/dialtone parse examples/302-moved-temporarily.sip examples/401-unauthorized.sip examples/bad-extraneous-separators.sip || true
+	@echo
+	@echo '$$ dialtone explain 302 401'
+	@.build/debug/dialtone explain 302 401
 
 test: deps-test
 	$(SWIFT) build --build-tests

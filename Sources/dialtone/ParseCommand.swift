@@ -157,6 +157,23 @@ struct MessageReport {
             facts.append("\(message.headerCount) header line\(message.headerCount == 1 ? "" : "s")")
             facts.append("body \(message.bodyCount) octet\(message.bodyCount == 1 ? "" : "s")")
             lines.append("    " + facts.joined(separator: " · "))
+            if let code = message.statusCode, let entry = SIPStatusCatalog.entry(for: code) {
+                lines.append("    \(code): \(entry.summary)")
+                if (300..<400).contains(code) {
+                    let targets = message.contacts.filter { $0.address != nil }
+                    lines.append(targets.isEmpty
+                        ? "    no usable Contact: there is nowhere to retry"
+                        : "    retry at: " + targets.map { "\($0.address!.uri)\($0.q.map { " (q=\($0))" } ?? "")" }.joined(separator: ", "))
+                }
+                for challenge in (code == 407 ? message.proxyAuthenticate : message.wwwAuthenticate) {
+                    var parts = [challenge.scheme]
+                    if let realm = challenge.realm { parts.append("realm \"\(realm)\"") }
+                    if challenge.isDigest { parts.append("algorithm \(challenge.algorithmName ?? "MD5")") }
+                    if let qop = challenge.qopOptions { parts.append("qop \(qop.joined(separator: ","))") }
+                    if challenge.stale { parts.append("stale") }
+                    lines.append("    challenge: " + parts.joined(separator: " "))
+                }
+            }
         } else {
             lines.append("\(source): INVALID (cannot be parsed)")
         }
