@@ -197,3 +197,22 @@ import Testing
         #expect(throws: SIPParseError.self) { try SIPMessageParser.parse("\r\n\r\n") }
     }
 }
+
+@Suite struct ByteClassTests {
+    @Test func constantsMatchTheirDefinitions() {
+        let pairs: [(String, ByteClass, (UInt8) -> Bool)] = [
+            ("token", .token, ByteClass.tokenDefinition), ("word", .word, ByteClass.wordDefinition),
+            ("user", .user, ByteClass.userDefinition), ("password", .password, ByteClass.passwordDefinition),
+            ("uriParam", .uriParam, ByteClass.uriParamDefinition), ("uriHeader", .uriHeader, ByteClass.uriHeaderDefinition),
+            ("host", .host, ByteClass.hostDefinition), ("uric", .uric, ByteClass.uricDefinition),
+            ("headerText", .headerText, ByteClass.headerTextDefinition),
+        ]
+        for (name, set, definition) in pairs {
+            for b in 0...255 {
+                #expect(set.contains(UInt8(b)) == definition(UInt8(b)), "\(name) disagrees at \(b)")
+            }
+            let rebuilt = ByteClass(definition)
+            #expect((rebuilt.w0, rebuilt.w1, rebuilt.w2, rebuilt.w3) == (set.w0, set.w1, set.w2, set.w3), "\(name)")
+        }
+    }
+}

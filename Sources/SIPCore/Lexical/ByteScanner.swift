@@ -84,11 +84,18 @@ public struct ByteScanner {
         return false
     }
 
-    /// Consumes one or more octets of `characterClass`.
+    /// Consumes one or more octets of `characterClass`. Inlined so that the class's
+    /// constant bit set folds into the loop.
+    @inline(__always)
     mutating func scan(_ characterClass: ByteClass) -> Range<Int>? {
         let start = position
-        while position < end && characterClass.contains(bytes[position]) { position += 1 }
-        return position > start ? start..<position : nil
+        let stop = end
+        var index = start
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < stop && characterClass.contains(buffer[index]) { index += 1 }
+        }
+        position = index
+        return index > start ? start..<index : nil
     }
 
     mutating func scanToken() -> Range<Int>? { scan(.token) }

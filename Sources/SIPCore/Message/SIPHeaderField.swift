@@ -12,17 +12,43 @@ public struct SIPHeaderField: Sendable {
         case built(name: String, value: [UInt8])
     }
 
-    var storage: Storage
+    /// A line written in code keeps its own text.
+    final class Built: Sendable {
+        let name: String
+        let value: [UInt8]
+        init(name: String, value: [UInt8]) {
+            self.name = name
+            self.value = value
+        }
+    }
 
-    init(kind: SIPHeaderName, storage: Storage) {
+    // A parsed line is five offsets and no references, so that indexing a message and
+    // walking its lines copies plain integers (messages are far below 2 GiB; the parser
+    // refuses larger input).
+    let nameStart: Int32, nameEnd: Int32, valueStart: Int32, valueEnd: Int32, lineEnd: Int32
+    let built: Built?
+
+    init(kind: SIPHeaderName, name: Range<Int>, value: Range<Int>, lineEnd: Int) {
         self.kind = kind
-        self.storage = storage
+        self.nameStart = Int32(truncatingIfNeeded: name.lowerBound)
+        self.nameEnd = Int32(truncatingIfNeeded: name.upperBound)
+        self.valueStart = Int32(truncatingIfNeeded: value.lowerBound)
+        self.valueEnd = Int32(truncatingIfNeeded: value.upperBound)
+        self.lineEnd = Int32(truncatingIfNeeded: lineEnd)
+        self.built = nil
     }
 
     /// A header written in code; `name` may be long or compact, any case.
     public init(name: String, value: String) {
         self.kind = SIPHeaderName(name)
-        self.storage = .built(name: name, value: Array(value.utf8))
+        (nameStart, nameEnd, valueStart, valueEnd, lineEnd) = (0, 0, 0, 0, 0)
+        self.built = Built(name: name, value: Array(value.utf8))
+    }
+
+    var storage: Storage {
+        if let built { return .built(name: built.name, value: built.value) }
+        return .parsed(name: Int(nameStart)..<Int(nameEnd), value: Int(valueStart)..<Int(valueEnd),
+                       line: Int(nameStart)..<Int(lineEnd))
     }
 
     /// The name as written.
@@ -57,11 +83,10 @@ public struct SIPHeaderField: Sendable {
     }
 
     /// Where the value lives: the buffer and the range to scan.
+    @inline(__always)
     func valueLocation(in bytes: [UInt8]) -> (buffer: [UInt8], range: Range<Int>) {
-        switch storage {
-        case let .parsed(_, value, _): (bytes, value)
-        case let .built(_, value): (value, 0..<value.count)
-        }
+        if let built { return (built.value, 0..<built.value.count) }
+        return (bytes, Int(valueStart)..<Int(valueEnd))
     }
 
     /// True when the name matches `name` (a recognised kind, or for extension headers
