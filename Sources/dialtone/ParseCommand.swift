@@ -123,6 +123,12 @@ struct MessageReport {
             }
             members.append(("headers", .array(headers)))
             members.append(("body_length", .int(message.bodyCount)))
+            if isValid {
+                let advice = message.advisories().map { note -> JSON in
+                    .object([("response_code", note.statusCode.map { .int($0) } ?? .null), ("text", .string(note.text))])
+                }
+                if !advice.isEmpty { members.append(("advice", .array(advice))) }
+            }
         }
         if let error = parseError ?? failure.map({ SIPParseError(reason: $0.reason, line: $0.line, column: $0.column, offset: 0) }) {
             members.append(("error", .string(error.reason)))
@@ -176,6 +182,11 @@ struct MessageReport {
             }
         } else {
             lines.append("\(source): INVALID (cannot be parsed)")
+        }
+        if let message, isValid {
+            for note in message.advisories() {
+                lines.append("    note: " + (note.statusCode.map { "\($0) — " } ?? "") + note.text)
+            }
         }
         if let error = parseError {
             lines.append("    line \(error.line), column \(error.column): \(error.reason)")

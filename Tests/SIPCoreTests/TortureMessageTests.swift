@@ -199,3 +199,34 @@ import Testing
         #expect(failure.column == column)
     }
 }
+
+/// RFC 4475 §3.3: what an element does with the valid but odd messages.
+@Suite struct AdvisoryTests {
+    @Test(arguments: [("unkscm", 416), ("bext01", 420), ("zeromf", 483), ("regaut01", 401)])
+    func oddMessagesNameTheResponse(_ name: String, _ code: Int) throws {
+        let message = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/\(name).dat"))
+        #expect(message.validate() == nil)
+        #expect(message.advisories().contains { $0.statusCode == code }, "\(message.advisories())")
+    }
+
+    @Test func bcastAndRFC2543AreNoted() throws {
+        let bcast = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/bcast.dat"))
+        #expect(bcast.advisories().contains { $0.text.contains("255.255.255.255") })
+        let old = try SIPMessageParser.parse(try Fixtures.bytes("rfc4475/inv2543.dat"))
+        #expect(old.advisories().contains { $0.text.contains("RFC 2543") })
+    }
+
+    @Test func ordinaryMessagesHaveNone() throws {
+        // Two of the typical messages do call for one: 100rel is required (no PRACK yet),
+        // and an OPTIONS keep-alive with Max-Forwards 0.
+        let expected = ["perf/09-invite-tcp-100rel-timer.sip": 420, "perf/31-options-keepalive-maxfwd0.sip": 483]
+        for path in Fixtures.files(under: "perf", ext: "sip") {
+            let message = try SIPMessageParser.parse(try Fixtures.bytes(path))
+            if let code = expected[path] {
+                #expect(message.advisories().map(\.statusCode) == [code], "\(path)")
+            } else {
+                #expect(message.advisories().isEmpty, "\(path): \(message.advisories())")
+            }
+        }
+    }
+}
