@@ -47,14 +47,15 @@ public struct SIPTransactionKey: Hashable, Sendable, CustomStringConvertible {
         self.rfc2543 = rfc2543
     }
 
-    /// `server INVITE z9hG4bK776asdhds from client.atlanta.example.com:5060`, or for an
-    /// RFC 2543 request `server INVITE (RFC 2543) Call-ID inv2543.1717@… CSeq 56 from iftgw.example.com`.
+    /// `server INVITE z9hG4bK776asdhds via client.atlanta.example.com:5060`, or for an
+    /// RFC 2543 request `server INVITE (RFC 2543) Call-ID inv2543.1717@… CSeq 56 via iftgw.example.com`.
+    /// ("via" names the top Via's sent-by: the peer's for a server transaction, this
+    /// element's own for a client one.)
     public var description: String {
-        let direction = role == .client ? "to" : "from"
         if let legacy = rfc2543 {
-            return "\(role.rawValue) \(method) (RFC 2543) Call-ID \(legacy.callID) CSeq \(legacy.cseqNumber) \(direction) \(sentBy)"
+            return "\(role.rawValue) \(method) (RFC 2543) Call-ID \(legacy.callID) CSeq \(legacy.cseqNumber) via \(sentBy)"
         }
-        return "\(role.rawValue) \(method) \(branch) \(direction) \(sentBy)"
+        return "\(role.rawValue) \(method) \(branch) via \(sentBy)"
     }
 
     /// True when `branch` identifies a transaction on its own (RFC 3261 §8.1.1.7): it starts

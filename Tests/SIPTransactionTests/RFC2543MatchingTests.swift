@@ -17,7 +17,7 @@ import Testing
         #expect(identity.cseqNumber == 56)
         #expect(identity.fromTag == nil)
         #expect(identity.toTag == nil)
-        #expect(key.description == "server INVITE (RFC 2543) Call-ID inv2543.1717@ift.client.example.com CSeq 56 from iftgw.example.com")
+        #expect(key.description == "server INVITE (RFC 2543) Call-ID inv2543.1717@ift.client.example.com CSeq 56 via iftgw.example.com")
 
         let trying = SIPMessage.tryingResponse(to: invite)
         #expect(try layer.receive(invite, reliability: .unreliable, now: at(0)) == [.send(trying, for: key), .tell(.request(invite), for: key)])

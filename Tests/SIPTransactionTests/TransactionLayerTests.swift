@@ -11,7 +11,7 @@ import Testing
         let invite = try Fixtures.message("perf/01-invite-sdp-offer-udp.sip")
         let (key, started) = try layer.send(request: invite, reliability: .unreliable, now: at(0))
         #expect(key == SIPTransactionKey(role: .client, method: .invite, branch: "z9hG4bK776asdhds", sentBy: "client.atlanta.example.com:5060"))
-        #expect(key.description == "client INVITE z9hG4bK776asdhds to client.atlanta.example.com:5060")
+        #expect(key.description == "client INVITE z9hG4bK776asdhds via client.atlanta.example.com:5060")
         #expect(started == [.send(invite, for: key), .arm(.a, for: key, at: at(500)), .arm(.b, for: key, at: at(32_000))])
         #expect(layer.state(of: key) == .calling)
 
@@ -146,7 +146,7 @@ import Testing
         var layer = SIPTransactionLayer()
         let invite = try Fixtures.message("perf/01-invite-sdp-offer-udp.sip")
         let key = try SIPTransactionKey.server(for: invite)
-        #expect(key.description == "server INVITE z9hG4bK776asdhds from client.atlanta.example.com:5060")
+        #expect(key.description == "server INVITE z9hG4bK776asdhds via client.atlanta.example.com:5060")
         let trying = SIPMessage.tryingResponse(to: invite)
         #expect(try layer.receive(invite, reliability: .unreliable, now: at(0)) == [.send(trying, for: key), .tell(.request(invite), for: key)])
         #expect(layer.state(of: key) == .proceeding)
