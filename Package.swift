@@ -42,6 +42,9 @@ let package = Package(
         ),
         .executableTarget(name: "sip-bench", dependencies: ["SIPCore"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
+        // The four §17 machines and the transaction layer, on a fake clock; reads the
+        // SIPCoreTests fixtures in place.
+        .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],
