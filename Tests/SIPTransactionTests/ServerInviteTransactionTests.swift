@@ -24,7 +24,7 @@ import Testing
         #expect(tx.armedTimers.isEmpty)
     }
 
-    @Test func tryingIsBuiltFromTheInvite() {
+    @Test func tryingIsBuiltFromTheInvite() throws {
         let withTimestamp = message("""
             INVITE sip:bob@biloxi.example.com SIP/2.0
             Via: SIP/2.0/UDP proxy.example.com;branch=z9hG4bK1, SIP/2.0/UDP pc33.example.com;branch=z9hG4bK2
@@ -49,7 +49,8 @@ import Testing
         #expect(trying.cseq == SIPCSeq(7, .invite))
         #expect(trying.value(.timestamp) == "54.2")
         #expect(trying.body.isEmpty)
-        #expect(trying.contentLength == 0)
+        // A built message states its (empty) body's length when written.
+        #expect(try SIPMessageParser.parse(trying.serialized()).contentLength == 0)
     }
 
     @Test func retransmittedInviteInProceedingResendsTheLastProvisional() {
