@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sip-bench", dependencies: ["SIPCore"]),
+        .executableTarget(name: "sip-bench", dependencies: ["SIPCore", "SIPTransaction"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.

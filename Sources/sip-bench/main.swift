@@ -1,7 +1,9 @@
-// sip-bench: SIPCore's parse throughput, comparable with the C programs in bench/c.
+// sip-bench: throughput of the SIP stack's sans-IO layers.
 //
 //   sip-bench parse DIR [--iterations N]
+//   sip-bench transactions [--count N]
 //
+// parse: SIPCore's parser, comparable with the C programs in bench/c.
 // Every file in DIR is read into memory first; then each is parsed N times the way the
 // stack parses a received datagram: framed, and the Call-ID, CSeq and top Via (branch,
 // sent-by) read through the typed accessors. Without --iterations, N is chosen so the
@@ -12,6 +14,7 @@ import Glibc
 import Darwin
 #endif
 import SIPCore
+import SIPTransaction
 
 func fail(_ text: String) -> Never {
     let line = Array("sip-bench: \(text)\n".utf8)
@@ -64,8 +67,12 @@ func parseAll(_ messages: [[UInt8]]) -> Int {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "transactions" {
+    runTransactionBenchmark(arguments: Array(arguments.dropFirst()))
+    exit(0)
+}
 guard arguments.first == "parse", arguments.count >= 2 else {
-    fail("usage: sip-bench parse DIR [--iterations N]")
+    fail("usage: sip-bench parse DIR [--iterations N] | sip-bench transactions [--count N]")
 }
 let directory = arguments[1]
 var iterations: Int?
