@@ -1,3 +1,5 @@
+import SIPCore
+
 /// A small JSON writer that keeps keys in the order given, so output reads the same way
 /// every time (scripts diff it). Strings are escaped per RFC 8259.
 enum JSON {
@@ -40,20 +42,6 @@ enum JSON {
     }
 
     static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20 || s.value == 0x7F:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONText.quoted(text)
     }
 }
