@@ -23,7 +23,7 @@ public struct DNSLookupResult: Sendable, Hashable {
         self.additionalAddresses = additionalAddresses
     }
 
-    public static let none = DNSLookupResult(records: [])
+    public static let empty = DNSLookupResult(records: [])
 }
 
 /// Why a look-up gave nothing, in words the resolution error repeats.

@@ -25,7 +25,7 @@ public struct SystemNameLookup: SIPNameLookup {
             case CSIP_RES_HOST_NOT_FOUND:
                 throw .noSuchName
             case CSIP_RES_NO_DATA:
-                return .none
+                return .empty
             case CSIP_RES_TRY_AGAIN:
                 throw SIPNameLookupError(.temporaryFailure, "no DNS server answered (or one failed)")
             case CSIP_RES_INIT_FAILED:
