@@ -93,10 +93,13 @@ extension SIPTransportLayer {
     // MARK: Connections
 
     /// A connection is usable; false when the layer is shut down (the caller closes it).
-    func connectionReady(_ info: SIPConnectionInfo, channel: any Channel) -> Bool {
+    /// It is found again by the key it was opened with: for TLS, the name its
+    /// certificate was checked against.
+    func connectionReady(_ info: SIPConnectionInfo, channel: any Channel, tlsServerName: String?) -> Bool {
         let current = state.value
         guard !current.isShutDown else { return false }
-        let key = SIPTransportState.ConnectionKey(transport: info.transport, address: info.remote, tlsServerName: nil)
+        let key = SIPTransportState.ConnectionKey(transport: info.transport, address: info.remote,
+                                                  tlsServerName: info.transport == .tls ? tlsServerName?.lowercased() : nil)
         current.connections[info.id] = .init(info: info, channel: channel, key: key)
         current.connectionByKey[key] = info.id
         onEvent(.connectionOpened(info))
@@ -105,9 +108,9 @@ extension SIPTransportLayer {
 
     func connectionClosed(_ info: SIPConnectionInfo, error: SIPTransportError?) {
         let current = state.value
-        if let connection = current.connections.removeValue(forKey: info.id) {
-            current.connectionByKey = current.connectionByKey.filter { $0.value != info.id }
-            _ = connection
+        if let connection = current.connections.removeValue(forKey: info.id),
+           current.connectionByKey[connection.key] == info.id {
+            current.connectionByKey[connection.key] = nil
         }
         onEvent(.connectionClosed(info, error: error))
     }

@@ -77,6 +77,13 @@ struct TLSTests {
         #expect(response.message.statusCode == 200)
         #expect(response.source.transport == .tls)
         #expect(response.source.connection == sent.connection)
+
+        // A second request reuses the connection (same address, same certificate name).
+        let second = try await pair.client.send(makeOptions(to: "sips:bob@\(address)", callID: "tls-again-\(host)", cseq: 2),
+                                                to: .tls(address, serverName: serverName))
+        #expect(second.connection == sent.connection)
+        #expect(await pair.clientInbox.next()?.message.callID == "tls-again-\(host)")
+        #expect(await pair.client.openConnections().count == 1)
     }
 
     @Test func aWrongCAIsRefusedNamingTheCertificateProblem() async throws {

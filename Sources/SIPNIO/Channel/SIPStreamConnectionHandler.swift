@@ -49,7 +49,7 @@ final class SIPStreamConnectionHandler: ChannelInboundHandler {
 
     private func becomeReady(context: ChannelHandlerContext) {
         guard let info, !registered else { return }
-        registered = layer.connectionReady(info, channel: context.channel)
+        registered = layer.connectionReady(info, channel: context.channel, tlsServerName: serverName)
         if registered {
             ready?.succeed()
         } else {
