@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // SIPNIO only: the event loop, sockets and TLS.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure: messages, URIs, headers, parser, serializer, digest math, status catalog.
@@ -23,8 +26,21 @@ let package = Package(
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
         // Sans-IO registrations, calls, dialogs, redirects, digest policy (issue 4).
         .target(name: "SIPUserAgent", dependencies: ["SIPTransaction"]),
-        // The stack on SwiftNIO (issue 3).
-        .target(name: "SIPNIO", dependencies: ["SIPUserAgent"]),
+        // The system resolver (res_nquery), for RFC 3263 NAPTR and SRV look-ups from SIPNIO.
+        .target(name: "CSIPResolv", linkerSettings: [.linkedLibrary("resolv", .when(platforms: [.linux]))]),
+        // The stack on SwiftNIO (issue 3): the only module that imports NIO.
+        .target(
+            name: "SIPNIO",
+            dependencies: [
+                "SIPCore",
+                "SIPUserAgent",
+                "CSIPResolv",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // SDP, RTP, G.711 (later).
         .target(name: "Media"),
         // App state, update/render into a cell buffer, themes (issue 5). Pure.
@@ -45,6 +61,28 @@ let package = Package(
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
+        // SIPNIO without sockets: pure routing functions, DNS parsing, handlers on EmbeddedChannel.
+        .testTarget(
+            name: "SIPNIOTests",
+            dependencies: [
+                "SIPNIO",
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        // SIPNIO over real loopback sockets, with openssl and sipp as peers.
+        .testTarget(
+            name: "SIPNIOIntegrationTests",
+            dependencies: [
+                "SIPNIO",
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Scenarios"]
+        ),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],

@@ -1,0 +1,98 @@
+import Foundation
+import SIPCore
+import SIPNIO
+import Testing
+
+private let sippPath = executable("sipp")
+
+/// OPTIONS through the transport to a real, independent SIP implementation: sipp,
+/// playing the tiny UAS scenario in Scenarios/options-uas.xml.
+@Suite("sipp answers our OPTIONS", .timeLimit(.minutes(2)),
+       .enabled(if: sippPath != nil, "sipp is not installed (Debian package sip-tester): skipping the sipp tests"))
+struct SippTests {
+    static let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Scenarios/options-uas.xml").path
+
+    /// Starts sipp on 127.0.0.1:port for one call; it exits after the call or at its
+    /// own timeout. The caller terminates it in a defer in any case.
+    func startSipp(port: Int, transport: SIPTransport, directory: TemporaryDirectory) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sippPath!)
+        process.currentDirectoryURL = directory.url
+        process.arguments = ["-sf", Self.scenario, "-i", "127.0.0.1", "-p", String(port),
+                             "-t", transport == .udp ? "u1" : "t1", "-m", "1",
+                             "-timeout", "30s", "-timeout_error", "-nostdin", "-nd"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
+    }
+
+    func exchange(over transport: SIPTransport) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let port = try await freePort()
+        let (sipp, output) = try startSipp(port: port, transport: transport, directory: directory)
+        defer {
+            if sipp.isRunning {
+                sipp.terminate()
+                sipp.waitUntilExit()
+            }
+        }
+
+        let log = LogRecorder()
+        let inbox = Inbox()
+        var configuration = SIPTransportConfiguration()
+        configuration.logSink = log
+        let layer = try SIPTransportLayer(eventLoop: MultiThreadedEventLoopGroupHolder.loop, configuration: configuration,
+                                          onMessage: { inbox.put($0) })
+        defer { Task { await layer.shutdown() } }
+        let local = try await layer.listen(transport, on: .ipv4("127.0.0.1", 0))
+        let sippAddress = SIPAddress.ipv4("127.0.0.1", port)
+        let target = SIPTransportTarget(transport: transport, address: sippAddress)
+
+        // sipp needs a moment to bind: retransmit the same request (UDP) or retry the
+        // connect (TCP) until it answers, a bounded number of times.
+        var request = makeOptions(to: "sip:service@\(sippAddress)", callID: "sipp-\(transport)-\(port)")
+        var response: SIPInboundMessage?
+        for _ in 0..<40 where response == nil {
+            do {
+                request = try await layer.send(request, to: target, transactionKey: "options-1").message
+            } catch let error as SIPTransportError where error.kind == .connectFailed {
+                try await Task.sleep(for: .milliseconds(250))
+                continue
+            }
+            response = await inbox.next(within: .milliseconds(500))
+        }
+        let answer = try #require(response, "sipp did not answer; it said: \(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))")
+        #expect(answer.message.statusCode == 200)
+        #expect(answer.message.callID == request.callID)
+        #expect(answer.message.topVia?.branch == request.topVia?.branch)
+        #expect(answer.source.remote == sippAddress)
+        #expect(answer.source.local == local || transport == .tcp)
+
+        // Both messages went through the log sink with the right directions and ends.
+        let entries = log.all.filter { $0.kind == .message }
+        let sent = try #require(entries.last { $0.direction == .sent })
+        #expect(sent.transport == transport)
+        #expect(sent.remote == sippAddress)
+        #expect(sent.transactionKey == "options-1")
+        #expect(String(decoding: sent.bytes.prefix(8), as: UTF8.self) == "OPTIONS ")
+        let received = try #require(entries.first { $0.direction == .received })
+        #expect(received.transport == transport)
+        #expect(received.remote == sippAddress)
+        #expect(received.local == sent.local)
+        #expect(String(decoding: received.bytes.prefix(15), as: UTF8.self) == "SIP/2.0 200 OK\r")
+
+        // sipp ends by itself after its one call, successfully.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while sipp.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!sipp.isRunning)
+        if !sipp.isRunning { #expect(sipp.terminationStatus == 0) }
+    }
+
+    @Test func optionsOverUDP() async throws { try await exchange(over: .udp) }
+    @Test func optionsOverTCP() async throws { try await exchange(over: .tcp) }
+}
