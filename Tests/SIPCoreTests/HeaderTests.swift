@@ -216,3 +216,39 @@ import Testing
         }
     }
 }
+
+@Suite struct TopViaEditTests {
+    static let response = """
+        SIP/2.0 200 OK\r
+        Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1 , SIP/2.0/UDP b.example.com;branch=z9hG4bK2\r
+        Via: SIP/2.0/UDP c.example.com;branch=z9hG4bK3\r
+        Call-ID: x\r
+        \r
+
+        """
+
+    @Test func onlyTheTopEntryChanges() throws {
+        var message = try SIPMessageParser.parse(Self.response)
+        var via = try #require(message.topVia)
+        via.parameters.set("received", "192.0.2.7")
+        message.replaceTopVia(with: via)
+        let text = message.text
+        #expect(text.contains("Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1;received=192.0.2.7, SIP/2.0/UDP b.example.com;branch=z9hG4bK2\r\n"))
+        #expect(text.contains("Via: SIP/2.0/UDP c.example.com;branch=z9hG4bK3\r\n"))
+        #expect(message.vias.map(\.host) == ["a.example.com", "b.example.com", "c.example.com"])
+    }
+
+    @Test func noViaPutsItFirst() throws {
+        var message = try SIPMessageParser.parse("OPTIONS sip:a@b SIP/2.0\r\nCall-ID: x\r\n\r\n")
+        message.replaceTopVia(with: SIPVia(transport: "TCP", host: "h.example.com", port: 5070))
+        #expect(message.headers.first?.name == "Via")
+        #expect(message.topVia?.port == 5070)
+    }
+
+    @Test func receivedTakesABareIPv6Address() throws {
+        var scanner = ByteScanner("SIP/2.0/UDP [2001:db8::1]:5060;received=2001:db8::9;branch=z9hG4bK1")
+        let via = try SIPVia.parseElement(&scanner)
+        #expect(via.received == "2001:db8::9")
+        #expect(via.branch == "z9hG4bK1")
+    }
+}

@@ -80,6 +80,21 @@ public struct SIPParameters: Sendable, Hashable, RandomAccessCollection, Express
 }
 
 extension ByteScanner {
+    /// An IPv6 address written without brackets (hex digits, ':' and '.', at least two
+    /// colons), or nil with nothing consumed.
+    mutating func scanBareIPv6() -> String? {
+        var index = position
+        var colons = 0
+        while index < end, ByteClass.isHexDigit(bytes[index]) || bytes[index] == .colon || bytes[index] == 0x2E {
+            if bytes[index] == .colon { colons += 1 }
+            index += 1
+        }
+        guard colons >= 2 else { return nil }
+        let text = string(position..<index)
+        position = index
+        return text
+    }
+
     /// Reads `*( SEMI generic-param )` of a header value (§25.1): token names, values that
     /// are tokens, hosts (including `[IPv6]`) or quoted strings, white space around `;`
     /// and `=`. Stops before anything that is not `;` (a comma, the end).
@@ -105,6 +120,9 @@ extension ByteScanner {
                     }
                     try expect(.rightBracket, "']' closing an IPv6 reference")
                     parameter.value = string(start..<position)
+                } else if parameter.name.equalsIgnoringASCIICase("received"), let address = scanBareIPv6() {
+                    // Via's received takes an IPv6address without brackets (§20.42).
+                    parameter.value = address
                 } else {
                     let value = try requireToken("a value for parameter '\(parameter.name)'")
                     parameter.value = string(value)

@@ -257,3 +257,22 @@ public struct SIPMessage: Sendable {
         SIPStatusCatalog.registeredEntry(for: code)?.reasonPhrase ?? ""
     }
 }
+
+extension SIPMessage {
+    /// Replaces the top Via entry only (stamping `received`/`rport` on receipt, or a
+    /// proxy's own Via): the rest of its line keeps its octets, and the other Via lines
+    /// and every other header stay as they were. With no Via, `via` becomes the first line.
+    public mutating func replaceTopVia(with via: SIPVia) {
+        guard let index = fields.firstIndex(where: { $0.kind == .via }) else {
+            fields.insert(SIPHeaderField(name: "Via", value: via.description), at: 0)
+            return
+        }
+        let (buffer, range) = fields[index].valueLocation(in: bytes)
+        let scanner = ByteScanner(buffer, from: range.lowerBound, to: range.upperBound)
+        var value = via.description
+        if let comma = scanner.nextTopLevel(.comma) {
+            value += "," + String(decoding: buffer[(comma + 1)..<range.upperBound], as: UTF8.self)
+        }
+        fields[index] = SIPHeaderField(name: fields[index].name(in: bytes), value: value)
+    }
+}

@@ -9,24 +9,11 @@ extension SIPMessage {
         return (try? probe.parsedValues(.via, as: SIPVia.self)) ?? []
     }
 
-    /// This message with its top Via replaced by `via`; the other Via entries stay, in
-    /// order. With no Via, `via` becomes the first header line.
-    ///
-    /// SIPCore edits whole header lines, so the Via lines are written back as one line
-    /// (`Via: new, rest…`) where the first of them stood: equivalent by RFC 3261 §7.3.1,
-    /// every other line keeps its octets and place, and stamping the result again gives
-    /// the same octets (a retransmission is byte-identical).
+    /// This message with its top Via replaced by `via`; every other Via entry and line
+    /// keeps its octets and place (SIPCore's `replaceTopVia`).
     func replacingTopVia(with via: SIPVia) -> SIPMessage {
-        let lines = values(.via)
-        guard !lines.isEmpty else {
-            // Rebuild so that the new Via stands first, where a reader looks for it.
-            let headers = [SIPHeaderField(name: "Via", value: via.description)]
-                + self.headers.map { SIPHeaderField(name: $0.name, value: $0.value) }
-            return SIPMessage(startLine: startLine, headers: headers, body: body)
-        }
         var copy = self
-        let entries = [via.description] + firstViaLine.dropFirst().map(\.description) + lines.dropFirst()
-        copy.set("Via", entries.joined(separator: ", "))
+        copy.replaceTopVia(with: via)
         return copy
     }
 }

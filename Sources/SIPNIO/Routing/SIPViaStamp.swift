@@ -12,8 +12,8 @@ public enum SIPViaStamp {
     /// - `rport=` the source port when the Via carries a bare `;rport`.
     ///
     /// An IPv6 source is written in brackets (`received=[2001:db8::9]`), as RFC 5118
-    /// §4.5 recommends, so that parsers reading `received` as a token-or-reference
-    /// (SIPCore among them) can read it back.
+    /// §4.5 recommends, so that parsers reading `received` as a token-or-reference can
+    /// read it back (SIPCore reads both that and the bare IPv6address of §20.42).
     public static func receivedVia(_ via: SIPVia, source: SIPAddress) -> SIPVia? {
         var stamped = via
         let rportRequested = via.rport == .requested
