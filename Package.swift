@@ -33,6 +33,7 @@ let package = Package(
             name: "SIPNIO",
             dependencies: [
                 "SIPCore",
+                "SIPTransaction",
                 "SIPUserAgent",
                 "CSIPResolv",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -76,6 +77,20 @@ let package = Package(
             name: "SIPNIOIntegrationTests",
             dependencies: [
                 "SIPNIO",
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Scenarios"]
+        ),
+        // The whole stack (transactions over SIPNIO on one loop) against sipp over UDP and
+        // TCP, and two endpoints over TLS with an openssl-made CA.
+        .testTarget(
+            name: "SIPStackIntegrationTests",
+            dependencies: [
+                "SIPNIO",
+                "SIPTransaction",
                 "SIPCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
