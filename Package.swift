@@ -57,7 +57,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sip-bench", dependencies: ["SIPCore", "SIPTransaction"]),
+        .executableTarget(
+            name: "sip-bench",
+            dependencies: [
+                "SIPCore",
+                "SIPTransaction",
+                // udp-sipp: the endpoint over UDP against sipp.
+                "SIPNIO",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.
