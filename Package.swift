@@ -33,6 +33,7 @@ let package = Package(
             name: "SIPNIO",
             dependencies: [
                 "SIPCore",
+                "SIPTransaction",
                 "SIPUserAgent",
                 "CSIPResolv",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -56,7 +57,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sip-bench", dependencies: ["SIPCore", "SIPTransaction"]),
+        .executableTarget(
+            name: "sip-bench",
+            dependencies: [
+                "SIPCore",
+                "SIPTransaction",
+                // udp-sipp: the endpoint over UDP against sipp.
+                "SIPNIO",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.
@@ -76,6 +87,20 @@ let package = Package(
             name: "SIPNIOIntegrationTests",
             dependencies: [
                 "SIPNIO",
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Scenarios"]
+        ),
+        // The whole stack (transactions over SIPNIO on one loop) against sipp over UDP and
+        // TCP, and two endpoints over TLS with an openssl-made CA.
+        .testTarget(
+            name: "SIPStackIntegrationTests",
+            dependencies: [
+                "SIPNIO",
+                "SIPTransaction",
                 "SIPCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -34,10 +34,13 @@ public struct SIPLogEntry: Sendable {
     /// send call's `transactionKey`, or for received messages by
     /// `SIPTransportConfiguration.transactionKey`.
     public var transactionKey: String?
+    /// That transaction's state (`Calling`, `Proceeding`…) when the entry was made, when
+    /// known: a `SIPEndpoint` fills it for the messages of its transactions.
+    public var transactionState: String?
 
     public init(time: SIPWallTime, direction: Direction, kind: Kind, transport: SIPTransport,
                 local: SIPAddress?, remote: SIPAddress?, connection: SIPConnectionID?,
-                bytes: [UInt8], transactionKey: String?) {
+                bytes: [UInt8], transactionKey: String?, transactionState: String? = nil) {
         self.time = time
         self.direction = direction
         self.kind = kind
@@ -47,6 +50,7 @@ public struct SIPLogEntry: Sendable {
         self.connection = connection
         self.bytes = bytes
         self.transactionKey = transactionKey
+        self.transactionState = transactionState
     }
 
     /// `14:03:27.512 sent UDP 127.0.0.1:5060 → 127.0.0.1:5070 (412 octets)`: a one-line
@@ -61,7 +65,9 @@ public struct SIPLogEntry: Sendable {
         case .keepAlivePong: text += " keep-alive pong"
         case let .dropped(reason): text += " dropped (\(bytes.count) octets): \(reason)"
         }
-        if let transactionKey { text += " [\(transactionKey)]" }
+        if let transactionKey {
+            text += " [\(transactionKey)\(transactionState.map { " · \($0)" } ?? "")]"
+        }
         return text
     }
 }

@@ -2,6 +2,7 @@
 //
 //   sip-bench parse DIR [--iterations N]
 //   sip-bench transactions [--count N]
+//   sip-bench udp-sipp [--seconds N] [--window W] [--scenario FILE]
 //
 // parse: SIPCore's parser, comparable with the C programs in bench/c.
 // Every file in DIR is read into memory first; then each is parsed N times the way the
@@ -71,8 +72,12 @@ if arguments.first == "transactions" {
     runTransactionBenchmark(arguments: Array(arguments.dropFirst()))
     exit(0)
 }
+if arguments.first == "udp-sipp" {
+    runSippUDPBenchmark(arguments: Array(arguments.dropFirst()))
+    exit(0)
+}
 guard arguments.first == "parse", arguments.count >= 2 else {
-    fail("usage: sip-bench parse DIR [--iterations N] | sip-bench transactions [--count N]")
+    fail("usage: sip-bench parse DIR [--iterations N] | sip-bench transactions [--count N] | sip-bench udp-sipp [--seconds N] [--window W]")
 }
 let directory = arguments[1]
 var iterations: Int?
