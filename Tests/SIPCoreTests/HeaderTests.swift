@@ -19,6 +19,17 @@ import Testing
         #expect(SIPHeaderName("q") == .extension)
         #expect(SIPHeaderName("Vias") == .extension)
     }
+
+    /// Found by the parser fuzz harness: an empty name read its first octet, so
+    /// `values("")` (and `value`, `remove`, `set`, a field built with the name "") trapped.
+    @Test func emptyNameIsAnExtensionNotATrap() throws {
+        #expect(SIPHeaderName("") == .extension)
+        var message = try SIPMessageParser.parse(try Fixtures.bytes("perf/07-bye.sip"))
+        #expect(message.values("").isEmpty)
+        #expect(message.value("") == nil)
+        message.remove("")
+        #expect(message.headerCount > 0)
+    }
 }
 
 @Suite struct ViaTests {
