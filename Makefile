@@ -31,5 +31,10 @@ test: deps-test
 release: deps-run
 	$(SWIFT) build -c release
 
+# libFuzzer on the SIP parser for FUZZ_SECONDS; a crash input lands in fuzz/out/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) fuzz/run.sh
+
 clean:
 	rm -rf .build

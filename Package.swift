@@ -41,7 +41,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sip-bench", dependencies: ["SIPCore"]),
-        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
+        // Parser fuzzing: the checks every fuzzed input must pass, shared by the mutator test
+        // and the libFuzzer target; fuzz/run.sh (`make fuzz`) builds sip-fuzz with libFuzzer,
+        // an ordinary build makes it a replayer of saved inputs.
+        .target(name: "SIPFuzzSupport", dependencies: ["SIPCore"], path: "fuzz/Support"),
+        .executableTarget(name: "sip-fuzz", dependencies: ["SIPFuzzSupport"], path: "fuzz",
+                          exclude: ["Support", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
+        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore", "SIPFuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore"]),
     ],
     swiftLanguageModes: [.v6]
