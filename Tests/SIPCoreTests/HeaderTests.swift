@@ -121,6 +121,15 @@ import Testing
         #expect(m.date?.year == 2010)
     }
 
+    /// Found by the parser fuzz harness (a typed value must parse back from its
+    /// description): a year with leading zeros was written as "99", which is no Date.
+    @Test func dateWritesItsYearInFourDigits() throws {
+        let date = try #require(try message("Date: Mon, 01 Jan 0099 00:00:00 GMT").date)
+        #expect(date.year == 99)
+        #expect(date.description == "Mon, 01 Jan 0099 00:00:00 GMT")
+        #expect(try message("Date: \(date)").date == date)
+    }
+
     @Test func contentTypeAndExpires() throws {
         let m = try message("c: application/sdp;charset=UTF-8\r\nExpires: 3600\r\nMin-Expires: 60\r\nMax-Forwards: 0070")
         #expect(m.contentType?.mediaType == "application/sdp")
