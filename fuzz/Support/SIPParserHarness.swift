@@ -228,13 +228,19 @@ public enum SIPParserHarness {
         use(message.body)
         use(message.bodyCount)
         use(message.text)
+        // Lookups by kind are cheap; by name they compare text, so only the names the
+        // message has (each once), a compact and an empty one. (Every canonical name on
+        // every message took a fifth of libFuzzer's time and found nothing more.)
+        var kinds: Set<SIPHeaderName> = []
         for kind in SIPHeaderName.allCases {
             use(message.values(kind))
             use(message.value(kind))
-            use(message.count(of: kind))
-            use(message.values(kind.canonicalName))
+            if message.count(of: kind) > 0 { kinds.insert(kind) }
         }
-        for (name, _) in message.headers.prefix(64) {
+        var names: Set<String> = ["", "v"]
+        for (name, _) in message.headers.prefix(256) where names.count < 24 { names.insert(name) }
+        for kind in kinds { names.insert(kind.canonicalName.uppercased()) }
+        for name in names {
             use(message.values(name))
             use(message.value(name))
         }
