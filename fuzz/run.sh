@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Fuzzes the SIP parser with libFuzzer for a bounded time (`make fuzz`).
 #
-#   FUZZ_SECONDS=60   how long to fuzz (libFuzzer's -max_total_time)
-#   FUZZ_ARGS=...     more libFuzzer options, e.g. FUZZ_ARGS=-jobs=2
+#   FUZZ_SECONDS=60   how long to fuzz (libFuzzer's -max_total_time); the first build
+#                     (swift-crypto with coverage) takes another 5-8 minutes on 2 cores
+#   FUZZ_ARGS=...     more libFuzzer options, e.g. FUZZ_ARGS=-max_len=16384
 #
 # Builds the sip-fuzz target in release mode with libFuzzer and AddressSanitizer in
 # .build-fuzz (apart from .build, so `make test` is not rebuilt), seeds fuzz/out/corpus
 # from the test fixtures, runs, and exits non-zero if libFuzzer found a crash, a broken
-# check (SIPParserHarness) or a hang; the input is then in fuzz/out/crashes/.
+# check (SIPParserHarness), a hang (-timeout) or a leak; the input is then in
+# fuzz/out/crashes/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,9 +67,11 @@ if [ "$status" -ne 0 ] || [ "$(find "$crashes" -type f | wc -l)" -gt "$before" ]
     echo "== libFuzzer found a problem (exit $status). Inputs in $crashes/:"
     ls -t "$crashes" | head -5 | sed "s|^|   $crashes/|"
     newest="$crashes/$(ls -t "$crashes" | head -1)"
-    echo "   replay:   $binary $newest"
+    env="SWIFT_BACKTRACE=$SWIFT_BACKTRACE ASAN_OPTIONS=$ASAN_OPTIONS"
+    echo "   replay:   $env $binary $newest"
     echo "   or:       swift run sip-fuzz $newest   (debug build, Swift backtrace)"
-    echo "   minimise: $binary -minimize_crash=1 -runs=100000 -exact_artifact_path=$newest.min $newest"
+    echo "   minimise: $env $binary -minimize_crash=1 -runs=100000 -exact_artifact_path=$newest.min $newest"
+    echo "   then keep the input as Tests/SIPCoreTests/Fixtures/fuzz-regressions/<what-it-broke>.dat"
     [ "$status" -ne 0 ] || status=1
     exit "$status"
 fi
