@@ -121,6 +121,15 @@ import Testing
         #expect(m.date?.year == 2010)
     }
 
+    /// Found by the mutator (seed 0xc0ffee, a number given leading zeros): the code of
+    /// "Warning: 005 m \"\"" was written as "5", which is no warn-code.
+    @Test func warningWritesItsCodeInThreeDigits() throws {
+        let warning = try #require(try message("Warning: 005 m \"\"").warnings.first)
+        #expect(warning.code == 5)
+        #expect(warning.description == "005 m \"\"")
+        #expect(try message("Warning: \(warning)").warnings == [warning])
+    }
+
     /// Found by the parser fuzz harness (a typed value must parse back from its
     /// description): a year with leading zeros was written as "99", which is no Date.
     @Test func dateWritesItsYearInFourDigits() throws {
