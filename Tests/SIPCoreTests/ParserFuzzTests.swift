@@ -84,7 +84,7 @@ import Testing
             }
             let minimalViolations = SIPParserHarness.check(minimal, chunkSeed: chunkSeed)
             Issue.record("""
-                seed \(Self.hex(seed)), iteration \(iteration), mutations \(operations): \(first)
+                seed \(Self.hex(seed)), iteration \(iteration), mutations \(operations.map(\.rawValue)): \(first)
                 minimised to \(minimal.count) octets (chunk seed \(chunkSeed)): \(minimalViolations.first.map(String.init(describing:)) ?? "?")
                 \(Self.swiftLiteral(minimal))
                 """)
