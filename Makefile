@@ -41,5 +41,10 @@ release: deps-run
 bench: deps-bench
 	bench/run.sh
 
+# libFuzzer on the SIP parser for FUZZ_SECONDS; a crash input lands in fuzz/out/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) fuzz/run.sh
+
 clean:
 	rm -rf .build

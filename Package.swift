@@ -68,7 +68,13 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], exclude: ["Fixtures"]),
+        // Parser fuzzing: the checks every fuzzed input must pass, shared by the mutator test
+        // and the libFuzzer target; fuzz/run.sh (`make fuzz`) builds sip-fuzz with libFuzzer,
+        // an ordinary build makes it a replayer of saved inputs.
+        .target(name: "SIPFuzzSupport", dependencies: ["SIPCore"], path: "fuzz/Support"),
+        .executableTarget(name: "sip-fuzz", dependencies: ["SIPFuzzSupport"], path: "fuzz",
+                          exclude: ["Support", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
+        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore", "SIPFuzzSupport"], exclude: ["Fixtures"]),
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),

@@ -19,6 +19,17 @@ import Testing
         #expect(SIPHeaderName("q") == .extension)
         #expect(SIPHeaderName("Vias") == .extension)
     }
+
+    /// Found by the parser fuzz harness: an empty name read its first octet, so
+    /// `values("")` (and `value`, `remove`, `set`, a field built with the name "") trapped.
+    @Test func emptyNameIsAnExtensionNotATrap() throws {
+        #expect(SIPHeaderName("") == .extension)
+        var message = try SIPMessageParser.parse(try Fixtures.bytes("perf/07-bye.sip"))
+        #expect(message.values("").isEmpty)
+        #expect(message.value("") == nil)
+        message.remove("")
+        #expect(message.headerCount > 0)
+    }
 }
 
 @Suite struct ViaTests {
@@ -108,6 +119,24 @@ import Testing
         #expect(m.reasons.first?.text == "Call completed elsewhere")
         #expect(m.date?.description == "Sat, 13 Nov 2010 23:29:00 GMT")
         #expect(m.date?.year == 2010)
+    }
+
+    /// Found by the mutator (seed 0xc0ffee, a number given leading zeros): the code of
+    /// "Warning: 005 m \"\"" was written as "5", which is no warn-code.
+    @Test func warningWritesItsCodeInThreeDigits() throws {
+        let warning = try #require(try message("Warning: 005 m \"\"").warnings.first)
+        #expect(warning.code == 5)
+        #expect(warning.description == "005 m \"\"")
+        #expect(try message("Warning: \(warning)").warnings == [warning])
+    }
+
+    /// Found by the parser fuzz harness (a typed value must parse back from its
+    /// description): a year with leading zeros was written as "99", which is no Date.
+    @Test func dateWritesItsYearInFourDigits() throws {
+        let date = try #require(try message("Date: Mon, 01 Jan 0099 00:00:00 GMT").date)
+        #expect(date.year == 99)
+        #expect(date.description == "Mon, 01 Jan 0099 00:00:00 GMT")
+        #expect(try message("Date: \(date)").date == date)
     }
 
     @Test func contentTypeAndExpires() throws {

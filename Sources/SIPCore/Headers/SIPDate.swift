@@ -13,7 +13,9 @@ public struct SIPDate: SIPHeaderValue, Hashable, CustomStringConvertible {
 
     public var description: String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(weekday), \(two(day)) \(Self.months[month - 1]) \(year) \(two(hour)):\(two(minute)):\(two(second)) GMT"
+        // The grammar wants four digits: year 99 (read from "0099") is written "0099".
+        func four(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
+        return "\(weekday), \(two(day)) \(Self.months[month - 1]) \(four(year)) \(two(hour)):\(two(minute)):\(two(second)) GMT"
     }
 
     public static func parseElement(_ scanner: inout ByteScanner) throws(SIPSyntaxError) -> SIPDate {

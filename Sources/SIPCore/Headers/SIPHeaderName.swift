@@ -153,6 +153,8 @@ public enum SIPHeaderName: UInt8, Sendable, CaseIterable {
     /// a few octets before the full comparison.
     static func recognise(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SIPHeaderName {
         let count = range.count
+        // An empty name is no header we know (and has no first octet to look at).
+        if count == 0 { return .extension }
         if count == 1 {
             switch bytes[range.lowerBound].asciiLowercased {
             case 0x61: return .acceptContact      // a

@@ -10,7 +10,12 @@ public struct SIPWarning: SIPHeaderValue, Hashable, CustomStringConvertible {
         self.text = text
     }
 
-    public var description: String { "\(code) \(agent) \"\(SIPParameters.escapeQuoted(text))\"" }
+    /// The code in three digits, as the grammar wants (a code read from "005" is 5).
+    public var description: String {
+        let digits = String(code)
+        let code = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        return "\(code) \(agent) \"\(SIPParameters.escapeQuoted(text))\""
+    }
 
     public static func parseElement(_ scanner: inout ByteScanner) throws(SIPSyntaxError) -> SIPWarning {
         let codeStart = scanner.position
