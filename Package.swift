@@ -46,7 +46,7 @@ let package = Package(
         // an ordinary build makes it a replayer of saved inputs.
         .target(name: "SIPFuzzSupport", dependencies: ["SIPCore"], path: "fuzz/Support"),
         .executableTarget(name: "sip-fuzz", dependencies: ["SIPFuzzSupport"], path: "fuzz",
-                          exclude: ["Support", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
+                          exclude: ["Support", "README.md", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore", "SIPFuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore"]),
     ],
