@@ -73,7 +73,7 @@ let package = Package(
         // an ordinary build makes it a replayer of saved inputs.
         .target(name: "SIPFuzzSupport", dependencies: ["SIPCore"], path: "fuzz/Support"),
         .executableTarget(name: "sip-fuzz", dependencies: ["SIPFuzzSupport"], path: "fuzz",
-                          exclude: ["Support", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
+                          exclude: ["Support", "README.md", "run.sh", "sip.dict", "out"], sources: ["SIPParserFuzzer.swift"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore", "SIPFuzzSupport"], exclude: ["Fixtures"]),
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.

@@ -15,8 +15,9 @@ import SIPCore
 /// - a message with a Content-Length is framed the same on a stream as in a datagram.
 ///
 /// When a header parser or typed accessor is added to SIPCore, add it to `exerciseAccessors`
-/// (and, where it has a `description`, to `typedRoundTrips`); `validate()` is called on
-/// every message, so a new header checked there is fuzzed without any change here.
+/// and `checkTypedErrors` (and, where it has a `description`, to `typedRoundTrips`);
+/// `validate()` is called on every message, so a new header checked there is fuzzed
+/// without any change here.
 public enum SIPParserHarness {
     /// One broken promise: which check, and what was seen.
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
@@ -206,8 +207,31 @@ public enum SIPParserHarness {
             }
         }
         exerciseAccessors(message)
+        checkTypedErrors(message, context, &violations)
         typedRoundTrips(message, context, &violations)
         return verdict
+    }
+
+    /// The typed parsers that the accessors use quietly (`try?`), asked directly: their
+    /// errors must be located too.
+    static func checkTypedErrors(_ message: SIPMessage, _ context: String, _ violations: inout [Violation]) {
+        func located<T>(_ parse: () throws(SIPParseError) -> T) {
+            do throws(SIPParseError) {
+                _ = try parse()
+            } catch {
+                checkLocated(error, "\(context) typed header error", within: nil, &violations)
+            }
+        }
+        located { () throws(SIPParseError) in try message.parsedValues(.via, as: SIPVia.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.cseq, as: SIPCSeq.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.callID, as: SIPCallID.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.contentType, as: SIPContentType.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.retryAfter, as: SIPRetryAfter.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.date, as: SIPDate.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.warning, as: SIPWarning.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.reason, as: SIPReason.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.allow, as: SIPToken.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.expires, as: SIPDeltaSeconds.self) }
     }
 
     /// Calls every public read-only accessor (the typed ones parse their header).
@@ -267,10 +291,6 @@ public enum SIPParserHarness {
         for via in message.vias {
             use((via.branch, via.received, via.maddr, via.ttl, via.rport, via.sentBy, via.hasMagicCookie))
         }
-        // Every typed parser's error path, with its location.
-        use(try? message.parsedValues(.via, as: SIPVia.self))
-        use(try? message.parsedValues(.warning, as: SIPWarning.self))
-        use(try? message.parsedValues(.reason, as: SIPReason.self))
         use(sink)
     }
 
