@@ -232,6 +232,12 @@ public enum SIPParserHarness {
         located { () throws(SIPParseError) in try message.parsedValues(.reason, as: SIPReason.self) }
         located { () throws(SIPParseError) in try message.parsedValues(.allow, as: SIPToken.self) }
         located { () throws(SIPParseError) in try message.parsedValues(.expires, as: SIPDeltaSeconds.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.from, as: SIPNameAddress.self) }
+        located { () throws(SIPParseError) in try message.parsedValue(.to, as: SIPNameAddress.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.route, as: SIPNameAddress.self) }
+        located { () throws(SIPParseError) in try message.parsedValues(.recordRoute, as: SIPNameAddress.self) }
+        located { () throws(SIPParseError) in try message.parsedContacts() }
+        located { () throws(SIPParseError) in try message.parsedRequestURI() }
     }
 
     /// Calls every public read-only accessor (the typed ones parse their header).
@@ -291,6 +297,24 @@ public enum SIPParserHarness {
         for via in message.vias {
             use((via.branch, via.received, via.maddr, via.ttl, via.rport, via.sentBy, via.hasMagicCookie))
         }
+        use(message.from?.tag)
+        use(message.to?.description)
+        use(message.routes)
+        use(message.recordRoutes)
+        for contact in message.contacts { use((contact.q, contact.expires, contact.description)) }
+        use(message.requestURI?.description)
+        use(message.wwwAuthenticate.map { ($0.realm, $0.algorithm, $0.qopOptions, $0.stale) })
+        use(message.proxyAuthenticate.map(\.nonce))
+        use(message.authorization.map(\.username))
+        use(message.proxyAuthorization.map(\.response))
+        if let challenge = message.wwwAuthenticate.first ?? message.proxyAuthenticate.first,
+           let authorizer = DigestAuthorizer(challenge: challenge) {
+            use(try? authorizer.answer(credentials: DigestCredentials(username: "fuzz", password: "fuzz"),
+                                       method: message.method?.rawValue ?? "INVITE", uri: "sip:fuzz@example.com",
+                                       body: message.body, nonceCount: 1, cnonce: "0a4f113b"))
+        }
+        use(message.advisories())
+        use(message.validate())
         use(sink)
     }
 
