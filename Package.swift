@@ -18,6 +18,8 @@ let package = Package(
         // SIPNIO only: the event loop, sockets and TLS.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // config.toml and Themes/*.toml.
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // Pure: messages, URIs, headers, parser, serializer, digest math, status catalog.
@@ -45,11 +47,19 @@ let package = Package(
         // SDP, RTP, G.711 (later).
         .target(name: "Media"),
         // App state, update/render into a cell buffer, themes (issue 5). Pure.
-        .target(name: "TerminalUI", dependencies: ["SIPUserAgent"]),
+        .target(name: "TerminalUI", dependencies: ["SIPUserAgent", "SIPCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // ncurses, wide-character build, with shims for the macros Swift cannot import.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         // The only code that calls ncurses (issue 5).
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
+        // config.toml (accounts, theme, keys, redirect policy) and the opt-in 0600 credential store.
+        .target(name: "DialtoneConfig", dependencies: ["SIPUserAgent", "SIPCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The built-in demo peer `make run` dials: answers, redirects, challenges, is busy.
+        .target(name: "DialtoneDemo", dependencies: [
+            "SIPNIO", "SIPCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .executableTarget(
             name: "dialtone",
             dependencies: [
@@ -78,6 +88,8 @@ let package = Package(
         // The four §17 machines and the transaction layer, on a fake clock; reads the
         // SIPCoreTests fixtures in place.
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
+        // The user agent on a fake clock: calls, dialogs, redirects, digest policy, registration.
+        .testTarget(name: "SIPUserAgentTests", dependencies: ["SIPUserAgent", "SIPTransaction", "SIPCore"]),
         // SIPNIO without sockets: pure routing functions, DNS parsing, handlers on EmbeddedChannel.
         .testTarget(
             name: "SIPNIOTests",

@@ -7,6 +7,7 @@ import SIPCore
 public enum SIPDialString {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var text: String
+        public init(text: String) { self.text = text }
         public var description: String { text }
     }
 

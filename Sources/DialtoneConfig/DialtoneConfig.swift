@@ -1,0 +1,1 @@
+// DialtoneConfig: config.toml and the credential store (issue 4).

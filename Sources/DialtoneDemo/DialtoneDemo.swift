@@ -1,0 +1,1 @@
+// DialtoneDemo: the built-in demo peer (issue 5).
