@@ -1,0 +1,37 @@
+import SIPCore
+
+/// Credentials and the last challenge per (realm, host), for the session (DESIGN.md:
+/// "later requests to that realm reuse the nonce with nc + 1"). Never written anywhere:
+/// the opt-in store is the front end's.
+struct CredentialCache: Sendable {
+    struct Key: Sendable, Hashable {
+        var realm: String
+        var host: String
+    }
+
+    struct Entry: Sendable {
+        var credentials: DigestCredentials
+        /// The challenge last answered, and how many requests used its nonce.
+        var authorizer: DigestAuthorizer?
+        var code: Int
+        var nonceCount: UInt32
+        /// Nil: kept for the session. Otherwise dropped when that call or registration ends.
+        var owner: AuthOwner?
+    }
+
+    private(set) var entries: [Key: Entry] = [:]
+
+    subscript(key: Key) -> Entry? {
+        get { entries[key] }
+        set { entries[key] = newValue }
+    }
+
+    /// The entries whose challenges came from `host`: answered before they are asked.
+    func keys(forHost host: String) -> [Key] {
+        entries.keys.filter { $0.host == host && entries[$0]?.authorizer != nil }.sorted { $0.realm < $1.realm }
+    }
+
+    mutating func forget(owner: AuthOwner) {
+        entries = entries.filter { $0.value.owner != owner }
+    }
+}
