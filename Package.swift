@@ -64,6 +64,11 @@ let package = Package(
             name: "dialtone",
             dependencies: [
                 "SIPCore",
+                "SIPTransaction",
+                "SIPUserAgent",
+                "SIPNIO",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

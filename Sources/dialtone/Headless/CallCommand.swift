@@ -1,0 +1,100 @@
+import ArgumentParser
+import SIPCore
+import SIPUserAgent
+
+/// `dialtone call URI --no-tui`: places one call and prints one line per event.
+struct CallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Place one call and show every step of it.",
+        discussion: """
+        URI is what you would type on the dial line: sip:bob@host, sips:bob@host, bob@host, \
+        bob (the account's domain) or a number. With no --aor the call goes out from an \
+        anonymous local identity on an ephemeral port.
+
+        Credentials, when a 401 or 407 asks: --user (or the account) for the username, \
+        --password-file or DIALTONE_PASSWORD for the password, otherwise a prompt on the \
+        terminal (standard error; lines ending in "Username:" and "Password:").
+
+        Exit status: 0 the call connected and ended normally; 1 another error; 2 usage; \
+        3 not reachable or no answer in time; 4 rejected (a final response of 400 or more); \
+        5 authentication failed; 6 redirect failure (loop, too many, no usable Contact); \
+        7 cancelled before it was answered (Ctrl-C or --duration).
+        """
+    )
+
+    @Argument(help: "Who to call.")
+    var uri: String
+
+    @OptionGroup var account: AccountOptions
+
+    @Flag(name: .customLong("no-tui"), help: "Print events as lines instead of starting the screen.")
+    var noTUI = false
+
+    @Option(help: ArgumentHelp("Hang up (or cancel) this many seconds after dialling.", valueName: "SECONDS"))
+    var duration: Double?
+
+    func validate() throws {
+        if let duration, duration <= 0 { throw ValidationError("--duration must be more than 0 seconds") }
+    }
+
+    func run() async throws {
+        guard noTUI else {
+            throw ValidationError("the interactive screen for `call` is not available yet: add --no-tui")
+        }
+        let accountValue = try account.account()
+        let target: SIPURI
+        do {
+            target = try SIPDialString.uri(from: uri, domain: accountValue?.addressOfRecord)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let peerHost = accountValue?.outboundProxy?.host ?? target.host
+        let session: HeadlessSession
+        do {
+            session = try await HeadlessSession.start(options: account, account: accountValue, peerHost: peerHost)
+        } catch {
+            HeadlessSession.printPromptNote("dialtone: \(error)")
+            throw ExitCode(HeadlessExitStatus.otherError)
+        }
+        session.send(.call(target, account: accountValue?.id, offer: nil))
+        session.startDeadline(seconds: duration)
+        var handle: SIPCallHandle?
+        var end: SIPCallEnd?
+        var interrupted = 0
+        loop: for await input in session.inputs {
+            switch input {
+            case let .event(event):
+                switch event {
+                case let .callStarted(call, true, _, _) where handle == nil:
+                    handle = call
+                case let .callState(call, .ended(callEnd)) where call == handle:
+                    end = callEnd
+                    break loop
+                case let .credentialsNeeded(question):
+                    session.answer(question)
+                case let .redirectChoice(_, question, targets, _):
+                    // Headless: the first target in q order, said out loud.
+                    HeadlessSession.printPromptNote("taking the first of \(targets.count) targets: \(targets.first?.description ?? "none")")
+                    session.send(.chooseRedirect(question: question, index: targets.isEmpty ? nil : 0))
+                default:
+                    break
+                }
+            case .signal:
+                interrupted += 1
+                if interrupted > 1 { break loop }
+                if let handle { session.send(.hangUp(handle)) } else { break loop }
+            case .deadline:
+                if let handle { session.send(.hangUp(handle)) }
+            case let .credentials(question, answer):
+                session.send(.credentials(question: question, answer))
+            case .finished:
+                break loop
+            }
+        }
+        await session.finish()
+        guard let end else { throw ExitCode(interrupted > 0 ? HeadlessExitStatus.cancelled : HeadlessExitStatus.otherError) }
+        let status = HeadlessExitStatus.status(for: end)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
