@@ -68,7 +68,7 @@ public struct SIPUserAgent: Sendable {
     /// Nothing left to finish: no call, no registration and no request out. The runner
     /// may stop once this is true after unregistering and hanging up.
     public var isIdle: Bool {
-        activeCalls.isEmpty && requests.isEmpty
+        activeCalls.isEmpty && requests.values.allSatisfy(\.isAnswered)
             && registrations.values.allSatisfy { if case .registered = $0.state { false } else { $0.request == nil } }
     }
 
@@ -108,8 +108,12 @@ public struct SIPUserAgent: Sendable {
             return actions
         }
         // A final response, timeout or transport error finishes the request for us; the
-        // transaction may live on (Accepted) to pass 2xx retransmissions, so keep the
-        // record for INVITEs until `terminated`.
+        // transaction may live on (Accepted) to pass 2xx retransmissions, so the record
+        // stays until `terminated`.
+        switch outcome {
+        case .final, .timedOut, .transportError: requests[id]?.isAnswered = true
+        case .provisional, .terminated: break
+        }
         switch request.purpose {
         case let .invite(call): inviteOutcome(call, id: id, request: request, outcome, now: now, &actions)
         case let .cancel(call): cancelOutcome(call, outcome, &actions)

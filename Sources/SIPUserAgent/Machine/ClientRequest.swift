@@ -28,6 +28,9 @@ struct ClientRequest: Sendable {
     var credentialSources: [String: CredentialSource] = [:]
     /// stale=true retries of this request so far (bounded, so a broken server cannot loop us).
     var staleRetries = 0
+    /// A final response (or timeout, transport error) came: nothing is awaited any more,
+    /// though an INVITE's transaction may live on to pass 2xx retransmissions.
+    var isAnswered = false
 
     var method: String { message.method?.rawValue ?? "?" }
 }
