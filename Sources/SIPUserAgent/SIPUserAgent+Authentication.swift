@@ -25,22 +25,15 @@ extension SIPUserAgent {
         if let source = request.credentialSources[realm] {
             if authorizer.challenge.stale, request.staleRetries < 2, let entry = credentialCache[key] {
                 // Right credentials, old nonce: again with the new one, asking nobody.
-                var retry = renewed(request, sequence: nextSequence(for: request, owner: owner))
-                retry.staleRetries = request.staleRetries + 1
-                retry.credentialSources[realm] = source == .preemptive ? .cached : source
-                credentialCache[key] = CredentialCache.Entry(credentials: entry.credentials, authorizer: authorizer, code: code,
-                                                             nonceCount: 0, owner: entry.owner)
-                resend(retry, owner: owner, &actions)
+                retryFromCache(request, entry: entry, authorizer: authorizer, key: key, code: code, owner: owner,
+                               source: source == .preemptive ? .cached : source, staleRetries: request.staleRetries + 1, &actions)
                 return
             }
             if source == .preemptive, let entry = credentialCache[key] {
                 // A reused nonce the server no longer takes: the stored credentials answer
                 // the fresh challenge once before anyone is told they are wrong.
-                var retry = renewed(request, sequence: nextSequence(for: request, owner: owner))
-                retry.credentialSources[realm] = .cached
-                credentialCache[key] = CredentialCache.Entry(credentials: entry.credentials, authorizer: authorizer, code: code,
-                                                             nonceCount: 0, owner: entry.owner)
-                resend(retry, owner: owner, &actions)
+                retryFromCache(request, entry: entry, authorizer: authorizer, key: key, code: code, owner: owner,
+                               source: .cached, staleRetries: request.staleRetries, &actions)
                 return
             }
             // §22.2: they were refused. Never send them again; say so; ask, a bounded number of times.
@@ -54,14 +47,24 @@ extension SIPUserAgent {
                 return
             }
         } else if let entry = credentialCache[key] {
-            var retry = renewed(request, sequence: nextSequence(for: request, owner: owner))
-            retry.credentialSources[realm] = .cached
-            credentialCache[key] = CredentialCache.Entry(credentials: entry.credentials, authorizer: authorizer, code: code,
-                                                         nonceCount: 0, owner: entry.owner)
-            resend(retry, owner: owner, &actions)
+            retryFromCache(request, entry: entry, authorizer: authorizer, key: key, code: code, owner: owner,
+                           source: .cached, staleRetries: request.staleRetries, &actions)
             return
         }
         ask(request, authorizer: authorizer, key: key, code: code, owner: owner, attempt: (rejections[rejectionKey] ?? 0) + 1, now: now, &actions)
+    }
+
+    /// Sends `request` again answering the new challenge with stored credentials (its
+    /// nonce counted from 1), asking nobody.
+    mutating func retryFromCache(_ request: ClientRequest, entry: CredentialCache.Entry, authorizer: DigestAuthorizer,
+                                 key: CredentialCache.Key, code: Int, owner: AuthOwner, source: ClientRequest.CredentialSource,
+                                 staleRetries: Int, _ actions: inout [SIPUserAgentAction]) {
+        var retry = renewed(request, sequence: nextSequence(for: request, owner: owner))
+        retry.staleRetries = staleRetries
+        retry.credentialSources[key.realm] = source
+        credentialCache[key] = CredentialCache.Entry(credentials: entry.credentials, authorizer: authorizer, code: code,
+                                                     nonceCount: 0, owner: entry.owner)
+        resend(retry, owner: owner, &actions)
     }
 
     mutating func ask(_ request: ClientRequest, authorizer: DigestAuthorizer, key: CredentialCache.Key, code: Int, owner: AuthOwner,

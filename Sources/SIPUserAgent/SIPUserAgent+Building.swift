@@ -117,6 +117,11 @@ extension SIPUserAgent {
     /// §12.2.1.1: a request inside `dialog` (BYE), with the next CSeq.
     mutating func inDialogRequest(_ method: SIPMethod, dialog: inout SIPDialog, account: SIPAccount?) -> (SIPMessage, SIPURI) {
         dialog.localSequence += 1
+        return dialogRequest(method, dialog: dialog, sequence: dialog.localSequence, account: account)
+    }
+
+    /// The request with `sequence` in `dialog`: Request-URI, Route, From, To, Call-ID by §12.2.1.1.
+    func dialogRequest(_ method: SIPMethod, dialog: SIPDialog, sequence: UInt32, account: SIPAccount?) -> (SIPMessage, SIPURI) {
         let target = dialog.requestTarget
         var message = SIPMessage.request(method, uri: target.requestURI.description)
         message.append("Via", placeholderVia(branch: makeBranch()))
@@ -125,7 +130,7 @@ extension SIPUserAgent {
         message.append("From", dialog.localAddress.description)
         message.append("To", dialog.remoteAddress.description)
         message.append("Call-ID", dialog.callID)
-        message.append("CSeq", "\(dialog.localSequence) \(method.rawValue)")
+        message.append("CSeq", "\(sequence) \(method.rawValue)")
         message.append("User-Agent", configuration.userAgentName)
         return (message, withTransport(target.nextHop, account: account))
     }

@@ -158,18 +158,9 @@ extension SIPUserAgent {
     /// §13.2.2.4: the ACK for a 2xx is a new request in the dialog with the INVITE's CSeq
     /// number, and the INVITE's credentials (§22.1).
     func makeACK(for dialog: SIPDialog, invite: SIPMessage, account: SIPAccount?) -> (SIPMessage, SIPURI) {
-        let target = dialog.requestTarget
-        var ack = SIPMessage.request(.ack, uri: target.requestURI.description)
-        ack.append("Via", placeholderVia(branch: makeBranch()))
-        ack.append("Max-Forwards", "70")
-        for route in target.routes { ack.append("Route", route.description) }
-        ack.append("From", dialog.localAddress.description)
-        ack.append("To", dialog.remoteAddress.description)
-        ack.append("Call-ID", dialog.callID)
-        ack.append("CSeq", "\(invite.cseq?.sequence ?? 1) ACK")
+        var (ack, hop) = dialogRequest(.ack, dialog: dialog, sequence: invite.cseq?.sequence ?? 1, account: account)
         for name in ["Authorization", "Proxy-Authorization"] { for value in invite.values(name) { ack.append(name, value) } }
-        ack.append("User-Agent", configuration.userAgentName)
-        return (ack, withTransport(target.nextHop, account: account))
+        return (ack, hop)
     }
 
     /// A final response of 300 and above to the current INVITE.

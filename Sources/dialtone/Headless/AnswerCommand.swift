@@ -33,13 +33,7 @@ struct AnswerCommand: AsyncParsableCommand {
         accountValue?.registerExpires = expires
         let bindHost = try account.bindAddress().host
         let peerHost = accountValue?.registrar?.host ?? bindHost
-        let session: HeadlessSession
-        do {
-            session = try await HeadlessSession.start(options: account, account: accountValue, peerHost: peerHost, autoAnswer: true)
-        } catch {
-            HeadlessSession.printPromptNote("dialtone: \(error)")
-            throw ExitCode(HeadlessExitStatus.otherError)
-        }
+        let session = try await HeadlessSession.startOrExit(options: account, account: accountValue, peerHost: peerHost, autoAnswer: true)
         for (transport, address) in session.runner.listening {
             HeadlessSession.printLine("listening on \(transport) \(address)")
         }

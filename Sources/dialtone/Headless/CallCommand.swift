@@ -50,22 +50,37 @@ struct CallCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let peerHost = accountValue?.outboundProxy?.host ?? target.host
-        let session: HeadlessSession
-        do {
-            session = try await HeadlessSession.start(options: account, account: accountValue, peerHost: peerHost)
-        } catch {
-            HeadlessSession.printPromptNote("dialtone: \(error)")
-            throw ExitCode(HeadlessExitStatus.otherError)
+        let session = try await HeadlessSession.startOrExit(options: account, account: accountValue, peerHost: peerHost)
+        // With a registrar, register first (its credentials then answer the proxy's
+        // challenges too), call once registered, and unregister at the end.
+        let registers = accountValue?.registrar != nil
+        if let accountValue, registers {
+            session.send(.register(account: accountValue.id))
+        } else {
+            session.send(.call(target, account: accountValue?.id, offer: nil))
         }
-        session.send(.call(target, account: accountValue?.id, offer: nil))
         session.startDeadline(seconds: duration)
         var handle: SIPCallHandle?
         var end: SIPCallEnd?
         var interrupted = 0
+        var called = !registers
         loop: for await input in session.inputs {
             switch input {
             case let .event(event):
                 switch event {
+                case let .registration(_, state) where !called:
+                    switch state {
+                    case .registered:
+                        called = true
+                        session.send(.call(target, account: accountValue?.id, offer: nil))
+                    case let .failed(code, reason, _):
+                        HeadlessSession.printPromptNote("dialtone: not calling: registration failed (\(code) \(reason))")
+                        end = SIPCallEnd(cause: code == 401 || code == 407 ? .authenticationFailed : (code == 408 || code == 503 ? .unreachable : .rejected),
+                                         code: code, reason: "registration failed: \(reason)")
+                        break loop
+                    default:
+                        break
+                    }
                 case let .callStarted(call, true, _, _) where handle == nil:
                     handle = call
                 case let .callState(call, .ended(callEnd)) where call == handle:
@@ -85,13 +100,14 @@ struct CallCommand: AsyncParsableCommand {
                 if interrupted > 1 { break loop }
                 if let handle { session.send(.hangUp(handle)) } else { break loop }
             case .deadline:
-                if let handle { session.send(.hangUp(handle)) }
+                if let handle { session.send(.hangUp(handle)) } else { break loop }
             case let .credentials(question, answer):
                 session.send(.credentials(question: question, answer))
             case .finished:
                 break loop
             }
         }
+        if let accountValue, registers { session.send(.unregister(account: accountValue.id)) }
         await session.finish()
         guard let end else { throw ExitCode(interrupted > 0 ? HeadlessExitStatus.cancelled : HeadlessExitStatus.otherError) }
         let status = HeadlessExitStatus.status(for: end)

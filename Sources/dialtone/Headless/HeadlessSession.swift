@@ -112,6 +112,16 @@ final class HeadlessSession {
                                user: options.user, password: password, account: account)
     }
 
+    /// `start`, or the reason on standard error and exit status 1.
+    static func startOrExit(options: AccountOptions, account: SIPAccount?, peerHost: String, autoAnswer: Bool = false) async throws -> HeadlessSession {
+        do {
+            return try await start(options: options, account: account, peerHost: peerHost, autoAnswer: autoAnswer)
+        } catch {
+            printPromptNote("dialtone: \(error)")
+            throw ExitCode(HeadlessExitStatus.otherError)
+        }
+    }
+
     static func hostOnly(_ host: String) -> String {
         host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
     }

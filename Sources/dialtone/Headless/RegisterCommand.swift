@@ -31,14 +31,8 @@ struct RegisterCommand: AsyncParsableCommand {
         guard let registrar = accountValue.registrar else { throw ValidationError("register needs --registrar sip:host[:port]") }
         guard expires > 0 else { throw ValidationError("--expires must be more than 0") }
         accountValue.registerExpires = expires
-        let session: HeadlessSession
-        do {
-            session = try await HeadlessSession.start(options: account, account: accountValue,
+        let session = try await HeadlessSession.startOrExit(options: account, account: accountValue,
                                                       peerHost: accountValue.outboundProxy?.host ?? registrar.host)
-        } catch {
-            HeadlessSession.printPromptNote("dialtone: \(error)")
-            throw ExitCode(HeadlessExitStatus.otherError)
-        }
         session.send(.register(account: accountValue.id))
         session.startDeadline(seconds: duration)
         var everRegistered = false
