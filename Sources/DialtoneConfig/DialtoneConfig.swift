@@ -1,1 +1,0 @@
-// DialtoneConfig: config.toml and the credential store (issue 4).
