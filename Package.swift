@@ -64,6 +64,7 @@ let package = Package(
             name: "dialtone",
             dependencies: [
                 "SIPCore",
+                "DialtoneConfig",
                 "SIPTransaction",
                 "SIPUserAgent",
                 "SIPNIO",

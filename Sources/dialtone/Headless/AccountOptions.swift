@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialtoneConfig
 import SIPCore
 import SIPNIO
 import SIPUserAgent
@@ -6,6 +7,12 @@ import SIPUserAgent
 /// The account flags shared by `call`, `register` and `answer`: the same names as the
 /// config keys.
 struct AccountOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The config file (default: $XDG_CONFIG_HOME/dialtone/config.toml).", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .customLong("account"), help: ArgumentHelp("Use this [accounts.NAME] of the config; flags override its keys.", valueName: "NAME"))
+    var accountName: String?
+
     @Option(help: ArgumentHelp("Address of record: who we are.", valueName: "sip:alice@example.test"))
     var aor: String?
 
@@ -36,11 +43,11 @@ struct AccountOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Redirects: follow (default), ask, or never.", valueName: "follow|ask|never"))
     var redirect: String?
 
-    @Option(help: "At most this many redirects per call.")
-    var redirectLimit: Int = 5
+    @Option(help: "At most this many redirects per call (default 5).")
+    var redirectLimit: Int?
 
-    @Option(help: "Give up after credentials are refused this many times.")
-    var authAttempts: Int = 3
+    @Option(help: "Give up after credentials are refused this many times (default 3).")
+    var authAttempts: Int?
 
     @Flag(help: "One JSON object per line instead of text.")
     var json = false
@@ -74,24 +81,75 @@ struct AccountOptions: ParsableArguments {
         }
     }
 
-    /// The account the flags describe; nil when no --aor (the anonymous identity).
-    func account() throws -> SIPAccount? {
-        guard let aor else {
-            if registrar != nil { throw ValidationError("--registrar needs --aor (who to register)") }
-            return nil
+    /// The config file: the one --config names, else the default place (missing: defaults).
+    func loadConfiguration() throws -> DialtoneConfiguration {
+        do {
+            if let config { return try DialtoneConfiguration.load(path: config) }
+            return try DialtoneConfiguration.load()
+        } catch {
+            throw HeadlessFailure("\(error)")
         }
-        let aorURI = try Self.uri(aor, flag: "aor")
-        guard aorURI.user != nil else { throw ValidationError("--aor \(aor): needs a user part (sip:alice@example.test)") }
-        return SIPAccount(
-            id: aorURI.user ?? "account", addressOfRecord: aorURI, displayName: displayName,
-            registrar: try registrar.map { try Self.uri($0, flag: "registrar") },
-            outboundProxy: try proxy.map { try Self.uri($0, flag: "proxy") },
-            transport: try parsedTransport(), authUsername: user, realm: realm)
+    }
+
+    /// `loadConfiguration`, or its problems on standard error and exit status 1.
+    func loadConfigurationOrExit() throws -> DialtoneConfiguration {
+        do {
+            return try loadConfiguration()
+        } catch {
+            HeadlessSession.printPromptNote("dialtone: \(error)")
+            throw ExitCode(HeadlessExitStatus.otherError)
+        }
+    }
+
+    /// The account to use: --account (or the config's default) with every flag given
+    /// overriding its key; from the flags alone when the config has none; nil when there
+    /// is no account at all (the anonymous identity).
+    func account(from configuration: DialtoneConfiguration) throws -> SIPAccount? {
+        var base: SIPAccount?
+        if let accountName {
+            guard let named = configuration.account(named: accountName) else {
+                let known = configuration.accounts.map(\.id).joined(separator: ", ")
+                throw ValidationError("--account \(accountName): no such account in \(configuration.sourcePath ?? "the config")\(known.isEmpty ? "" : " (there are: \(known))")")
+            }
+            base = named
+        } else if aor == nil {
+            base = configuration.defaultAccount
+        }
+        if base == nil {
+            guard let aor else {
+                if registrar != nil { throw ValidationError("--registrar needs --aor (who to register)") }
+                return nil
+            }
+            let aorURI = try Self.uri(aor, flag: "aor")
+            base = SIPAccount(id: aorURI.user ?? "account", addressOfRecord: aorURI)
+        }
+        guard var account = base else { return nil }
+        if let aor { account.addressOfRecord = try Self.uri(aor, flag: "aor") }
+        guard account.addressOfRecord.user != nil else {
+            throw ValidationError("the address of record \(account.addressOfRecord) needs a user part (sip:alice@example.test)")
+        }
+        if let displayName { account.displayName = displayName }
+        if let registrar { account.registrar = try Self.uri(registrar, flag: "registrar") }
+        if let proxy { account.outboundProxy = try Self.uri(proxy, flag: "proxy") }
+        if transport != nil { account.transport = try parsedTransport() }
+        if let user { account.authUsername = user }
+        if let realm { account.realm = realm }
+        return account
+    }
+
+    /// The redirect policy and limits: flags, else the config.
+    func policies(from configuration: DialtoneConfiguration) throws -> (redirect: SIPRedirectPolicy, redirectLimit: Int, authAttempts: Int) {
+        let policy = redirect == nil ? configuration.redirectPolicy : try parsedRedirectPolicy()
+        let limit = redirectLimit ?? configuration.redirectLimit
+        let attempts = authAttempts ?? configuration.authAttempts
+        guard limit >= 0 else { throw ValidationError("--redirect-limit must be 0 or more") }
+        guard attempts >= 1 else { throw ValidationError("--auth-attempts must be 1 or more") }
+        return (policy, limit, attempts)
     }
 
     /// `--bind ADDR[:PORT]` as an address (default: the wildcard on any port).
-    func bindAddress() throws -> SIPAddress {
-        guard let bind else { return .ipv4("0.0.0.0", 0) }
+    func bindAddress(configured: DialtoneBindAddress? = nil) throws -> SIPAddress {
+        guard let bind = bind ?? configured?.description else { return .ipv4("0.0.0.0", 0) }
         var host = bind
         var port = 0
         if bind.hasPrefix("[") {

@@ -42,7 +42,8 @@ struct CallCommand: AsyncParsableCommand {
         guard noTUI else {
             throw ValidationError("the interactive screen for `call` is not available yet: add --no-tui")
         }
-        let accountValue = try account.account()
+        let configuration = try account.loadConfigurationOrExit()
+        let accountValue = try account.account(from: configuration)
         let target: SIPURI
         do {
             target = try SIPDialString.uri(from: uri, domain: accountValue?.addressOfRecord)
@@ -50,7 +51,7 @@ struct CallCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let peerHost = accountValue?.outboundProxy?.host ?? target.host
-        let session = try await HeadlessSession.startOrExit(options: account, account: accountValue, peerHost: peerHost)
+        let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue, peerHost: peerHost)
         // With a registrar, register first (its credentials then answer the proxy's
         // challenges too), call once registered, and unregister at the end.
         let registers = accountValue?.registrar != nil

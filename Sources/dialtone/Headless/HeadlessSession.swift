@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import ArgumentParser
+import DialtoneConfig
 import Dispatch
 import NIOCore
 import NIOPosix
@@ -13,6 +14,7 @@ import SIPCore
 import SIPNIO
 import SIPTransaction
 import SIPUserAgent
+import Synchronization
 
 /// What a headless command reacts to, in one ordered stream.
 enum HeadlessInput: Sendable {
@@ -38,10 +40,16 @@ final class HeadlessSession {
     let user: String?
     let password: String?
     let account: SIPAccount?
+    /// The opt-in credential store (config `credential_store`), and what was typed at a
+    /// prompt, written there once it has been accepted.
+    let memory: CredentialMemory
     private let printing: Task<Void, Never>
     private let signalSources: [any DispatchSourceSignal]
 
-    private init(runner: SIPUserAgentRunner, formatter: HeadlessEventFormatter, user: String?, password: String?, account: SIPAccount?) {
+    private init(runner: SIPUserAgentRunner, formatter: HeadlessEventFormatter, user: String?, password: String?, account: SIPAccount?,
+                 store: DialtoneCredentialStore?) {
+        let memory = CredentialMemory(store: store)
+        self.memory = memory
         self.runner = runner
         self.formatter = formatter
         self.user = user
@@ -50,8 +58,9 @@ final class HeadlessSession {
         let (inputs, feed) = AsyncStream<HeadlessInput>.makeStream()
         self.inputs = inputs
         self.feed = feed
-        printing = Task { [runner, formatter] in
+        printing = Task { [runner, formatter, memory] in
             for await event in runner.events {
+                memory.note(event)
                 if let line = formatter.line(for: event) { HeadlessSession.printLine(line) }
                 feed.yield(.event(event))
             }
@@ -70,14 +79,24 @@ final class HeadlessSession {
 
     /// Opens the sockets and starts the user agent for `account` (or the anonymous
     /// identity), reaching toward `peerHost` (what decides the address we advertise).
-    static func start(options: AccountOptions, account: SIPAccount?, peerHost: String, autoAnswer: Bool = false) async throws -> HeadlessSession {
+    static func start(options: AccountOptions, configuration config: DialtoneConfiguration, account: SIPAccount?, peerHost: String,
+                      autoAnswer: Bool = false) async throws -> HeadlessSession {
         var password: String?
         if let file = options.passwordFile {
             password = try readPasswordFile(file)
         } else if let fromEnvironment = getenv("DIALTONE_PASSWORD") {
             password = String(cString: fromEnvironment)
         }
-        let bind = try options.bindAddress()
+        let bind = try options.bindAddress(configured: config.bind)
+        let policies = try options.policies(from: config)
+        var store: DialtoneCredentialStore?
+        if let path = config.credentialStorePath {
+            do {
+                store = try DialtoneCredentialStore.load(path: path)
+            } catch {
+                printPromptNote("dialtone: not using the credential store: \(error)")
+            }
+        }
         let transport = try options.parsedTransport()
         let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: Self.hostOnly(peerHost)) ?? "127.0.0.1") : nil
         let contactHost = advertised ?? bind.sipHost
@@ -92,10 +111,10 @@ final class HeadlessSession {
         let configuration = SIPUserAgentConfiguration(
             accounts: account.map { [$0] } ?? [],
             localIdentity: SIPURI(user: "dialtone", host: contactHost),
-            redirectPolicy: try options.parsedRedirectPolicy(),
-            redirectLimit: options.redirectLimit,
-            authAttempts: options.authAttempts,
-            autoAnswer: autoAnswer,
+            redirectPolicy: policies.redirect,
+            redirectLimit: policies.redirectLimit,
+            authAttempts: policies.authAttempts,
+            autoAnswer: autoAnswer || config.autoAnswer,
             timerValues: timers,
             userAgentName: "Dialtone/0.1",
             defaultSession: SessionOffer.make(host: contactHost, port: 40_000 + 2 * Int.random(in: 0..<5000),
@@ -109,13 +128,14 @@ final class HeadlessSession {
             throw HeadlessFailure("cannot listen on \(bind): \(error)")
         }
         return HeadlessSession(runner: runner, formatter: HeadlessEventFormatter(json: options.json, trace: options.trace),
-                               user: options.user, password: password, account: account)
+                               user: options.user, password: password, account: account, store: store)
     }
 
     /// `start`, or the reason on standard error and exit status 1.
-    static func startOrExit(options: AccountOptions, account: SIPAccount?, peerHost: String, autoAnswer: Bool = false) async throws -> HeadlessSession {
+    static func startOrExit(options: AccountOptions, configuration: DialtoneConfiguration, account: SIPAccount?, peerHost: String,
+                            autoAnswer: Bool = false) async throws -> HeadlessSession {
         do {
-            return try await start(options: options, account: account, peerHost: peerHost, autoAnswer: autoAnswer)
+            return try await start(options: options, configuration: configuration, account: account, peerHost: peerHost, autoAnswer: autoAnswer)
         } catch {
             printPromptNote("dialtone: \(error)")
             throw ExitCode(HeadlessExitStatus.otherError)
@@ -166,6 +186,11 @@ final class HeadlessSession {
     func answer(_ question: SIPCredentialsQuestion) {
         let feed = self.feed
         let prompter = self.prompter
+        let memory = self.memory
+        if question.attempt == 1, let stored = memory.stored(realm: question.realm, host: question.host) {
+            feed.yield(.credentials(question: question.id, SIPCredentialsAnswer(username: stored.username, password: stored.password)))
+            return
+        }
         let user = self.user ?? question.suggestedUsername
         let password = question.attempt == 1 ? self.password : nil
         Task {
@@ -191,6 +216,7 @@ final class HeadlessSession {
                     return
                 }
                 secret = typed
+                memory.typed(DialtoneCredentialStore.Entry(realm: question.realm, host: question.host, username: username ?? "", password: typed))
             }
             feed.yield(.credentials(question: question.id, SIPCredentialsAnswer(username: username ?? "", password: secret ?? "")))
         }
@@ -219,4 +245,50 @@ final class HeadlessSession {
 struct HeadlessFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The opt-in credential store (config `credential_store`) and the passwords typed at
+/// prompts, which are written there only once a call connected or a registration
+/// succeeded with them, and dropped when they were refused.
+final class CredentialMemory: Sendable {
+    private let store: Mutex<DialtoneCredentialStore?>
+    private let pending = Mutex<[DialtoneCredentialStore.Entry]>([])
+
+    init(store: DialtoneCredentialStore?) {
+        self.store = Mutex(store)
+    }
+
+    func stored(realm: String, host: String) -> DialtoneCredentialStore.Entry? {
+        store.withLock { $0?.entry(realm: realm, host: host) }
+    }
+
+    func typed(_ entry: DialtoneCredentialStore.Entry) {
+        guard store.withLock({ $0 != nil }) else { return }
+        pending.withLock { $0.append(entry) }
+    }
+
+    func note(_ event: SIPUserAgentEvent) {
+        switch event {
+        case let .authenticationFailed(realm, host, _, _, _):
+            pending.withLock { $0.removeAll { $0.realm == realm && $0.host == host } }
+        case .callState(_, .connected), .registration(_, .registered):
+            let accepted = pending.withLock { entries in
+                defer { entries.removeAll() }
+                return entries
+            }
+            guard !accepted.isEmpty else { return }
+            store.withLock { store in
+                guard var current = store else { return }
+                for entry in accepted { current.remember(entry) }
+                do {
+                    try current.save()
+                    store = current
+                } catch {
+                    HeadlessSession.printPromptNote("dialtone: could not write the credential store: \(error)")
+                }
+            }
+        default:
+            break
+        }
+    }
 }

@@ -27,11 +27,12 @@ struct RegisterCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard noTUI else { throw ValidationError("the interactive screen for `register` is not available yet: add --no-tui") }
-        guard var accountValue = try account.account() else { throw ValidationError("register needs --aor (and --registrar)") }
+        let configuration = try account.loadConfigurationOrExit()
+        guard var accountValue = try account.account(from: configuration) else { throw ValidationError("register needs --aor (and --registrar)") }
         guard let registrar = accountValue.registrar else { throw ValidationError("register needs --registrar sip:host[:port]") }
         guard expires > 0 else { throw ValidationError("--expires must be more than 0") }
         accountValue.registerExpires = expires
-        let session = try await HeadlessSession.startOrExit(options: account, account: accountValue,
+        let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue,
                                                       peerHost: accountValue.outboundProxy?.host ?? registrar.host)
         session.send(.register(account: accountValue.id))
         session.startDeadline(seconds: duration)
