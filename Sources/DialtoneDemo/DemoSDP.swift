@@ -11,7 +11,7 @@ struct DemoSDP: Sendable {
 
     /// The answer to `offer`, or nil when no audio stream offers PCMU or PCMA (488).
     mutating func answer(to offer: String) -> String? {
-        let lines = offer.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" }.map(String.init)
+        let lines = offer.split(omittingEmptySubsequences: true) { $0.isNewline }.map(String.init)
         var media: [(line: String, attributes: [String])] = []
         for line in lines {
             if line.hasPrefix("m=") {
