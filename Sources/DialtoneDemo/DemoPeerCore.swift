@@ -86,6 +86,9 @@ struct DemoPeerCore {
     var sdp: DemoSDP
     var nonces: [String: Nonce] = [:]
     var ringing: [SIPTransactionKey: Ringing] = [:]
+    /// INVITEs answered whose transactions still live: a CANCEL for one gets 200 and
+    /// changes nothing (§9.2), rather than 481.
+    var answered: Set<SIPTransactionKey> = []
     var dialogs: [DialogID: Dialog] = [:]
     /// Address of record (`user@host`) → its bindings, by contact URI.
     var bindings: [String: [String: Binding]] = [:]
@@ -208,6 +211,7 @@ struct DemoPeerCore {
         ok.append("Content-Length", String(bytes.count))
         ok.body = bytes
         let cseq = request.cseq?.sequence ?? 0
+        answered.insert(key)
         dialogs[id, default: Dialog(remoteCSeq: cseq)].awaitingACK =
             AwaitingACK(inviteKey: key, response: ok, cseq: cseq, interval: settings.timerValues.t1)
         dialogs[id]?.remoteCSeq = cseq
@@ -220,7 +224,8 @@ struct DemoPeerCore {
         // §9.2: the CANCEL names the INVITE by the same branch and sent-by.
         let inviteKey = SIPTransactionKey(role: .server, method: .invite, branch: key.branch, sentBy: key.sentBy, rfc2543: key.rfc2543)
         guard let pending = ringing.removeValue(forKey: inviteKey) else {
-            return [.respond(key, response(to: request, 481, toTag: token()))]
+            let code = answered.contains(inviteKey) ? 200 : 481
+            return [.respond(key, response(to: request, code, toTag: request.to?.tag == nil ? token() : nil))]
         }
         return [
             .cancel(.answer(inviteKey)),
@@ -282,6 +287,11 @@ struct DemoPeerCore {
         default:
             return [.respond(key, response(to: request, 501, toTag: nil))]
         }
+    }
+
+    /// The endpoint forgot a transaction: nothing can be said on it any more.
+    mutating func transactionEnded(_ key: SIPTransactionKey) {
+        answered.remove(key)
     }
 
     // MARK: Timers

@@ -39,6 +39,7 @@ final class DemoPeerRunner {
             perform(core.receivedACK(message, now: now))
         case .terminated:
             transactions[key] = nil
+            core.transactionEnded(key)
         default:
             break
         }

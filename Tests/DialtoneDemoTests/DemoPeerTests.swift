@@ -64,7 +64,7 @@ struct DemoPeerTests {
         let invite = makeRequest(.invite, uri: peer.uri(for: DemoPeer.answering), callID: newCallID("retransmit"), cseq: 1, body: sdpOffer())
         let (ok, events) = try await caller.finalResponse(to: invite)
         // T1 = 40 ms: again at 40, 120, 280 ms… Each comes up as another final (RFC 6026 Accepted).
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(600))
         let before = events.finals.count
         #expect(before >= 3, "the 2xx was not retransmitted: \(before)\n\(caller.log.text)")
         _ = try await caller.endpoint.send(makeACK(for: invite, response: ok), to: .target(caller.target))
@@ -109,6 +109,20 @@ struct DemoPeerTests {
         #expect(cancelOK.statusCode == 200)
         let final = try #require(try await inviteEvents.final())
         #expect(final.statusCode == 487)
+
+        // A CANCEL after the 200 changes nothing, and is still answered 200 (§9.2).
+        let peer2 = try await startPeer(ring: .zero)
+        let caller2 = try await DemoCaller.make(peer: peer2)
+        defer { Task { await caller2.shutdown(); await peer2.shutdown() } }
+        let lateBranch = "z9hG4bK-late-\(UInt32.random(in: 0...UInt32.max))"
+        let lateURI = peer2.uri(for: DemoPeer.answering)
+        let lateInvite = makeRequest(.invite, uri: lateURI, callID: callID + "-late", cseq: 1, body: sdpOffer(), branch: lateBranch)
+        let (ok, _) = try await caller2.finalResponse(to: lateInvite)
+        #expect(ok.statusCode == 200)
+        let (lateCancel, _) = try await caller2.finalResponse(to: makeRequest(.cancel, uri: lateURI, callID: callID + "-late", cseq: 1,
+                                                                               contact: nil, branch: lateBranch))
+        #expect(lateCancel.statusCode == 200)
+        _ = try await caller2.endpoint.send(makeACK(for: lateInvite, response: ok), to: .target(caller2.target))
     }
 
     // MARK: 302, 303: redirects
