@@ -113,6 +113,7 @@ public final class DemoPeer: Sendable {
         transport.logSink = configuration.logSink
         let endpoint = try SIPEndpoint(eventLoop: eventLoop, timerValues: configuration.timerValues,
                                        configuration: transport, handlers: handlers)
+        try await eventLoop.submit { runner.value.endpoint = endpoint }.get()
         do {
             for kind in configuration.transports {
                 _ = try await endpoint.listen(kind, on: SIPAddress(host: configuration.host, port: port))

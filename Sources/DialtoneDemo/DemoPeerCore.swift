@@ -39,6 +39,9 @@ struct DemoPeerCore {
         case respond(SIPTransactionKey, SIPMessage)
         case arm(Timer, after: Duration)
         case cancel(Timer)
+        /// A request of the peer's own (the BYE for a 2xx never acknowledged), to `uri`
+        /// or through `proxy` (the first of the dialog's route set).
+        case send(SIPMessage, uri: SIPURI, proxy: SIPURI?)
     }
 
     /// How the request came: decides the Contact's transport and whether the 2xx is
@@ -52,6 +55,14 @@ struct DemoPeerCore {
     struct Dialog {
         var remoteCSeq: UInt32
         var awaitingACK: AwaitingACK?
+        /// The caller's Contact (§12.1.1), refreshed by a re-INVITE: where a BYE goes.
+        var remoteTarget: String?
+        /// The Record-Route values of the INVITE, in order (§12.1.1, the UAS side).
+        var routeSet: [String] = []
+        /// The dialog's To as the peer writes it (with its tag) and the caller's From.
+        var local = ""
+        var remote = ""
+        var localCSeq: UInt32 = 0
     }
 
     struct AwaitingACK {
@@ -212,9 +223,12 @@ struct DemoPeerCore {
         ok.body = bytes
         let cseq = request.cseq?.sequence ?? 0
         answered.insert(key)
-        dialogs[id, default: Dialog(remoteCSeq: cseq)].awaitingACK =
-            AwaitingACK(inviteKey: key, response: ok, cseq: cseq, interval: settings.timerValues.t1)
-        dialogs[id]?.remoteCSeq = cseq
+        var dialog = dialogs[id] ?? Dialog(remoteCSeq: cseq, routeSet: request.values(.recordRoute),
+                                           local: ok.value(.to) ?? "", remote: request.value(.from) ?? "")
+        dialog.remoteCSeq = cseq
+        if let target = request.contacts.first?.address?.uri.description { dialog.remoteTarget = target }
+        dialog.awaitingACK = AwaitingACK(inviteKey: key, response: ok, cseq: cseq, interval: settings.timerValues.t1)
+        dialogs[id] = dialog
         var actions: [Action] = [.respond(key, ok), .arm(.noACK(id), after: settings.timerValues.t1 * 64)]
         if !arrival.reliable { actions.append(.arm(.retransmit(id), after: settings.timerValues.t1)) }
         return actions
@@ -310,11 +324,33 @@ struct DemoPeerCore {
             dialogs[id]?.awaitingACK = waiting
             return [.respond(waiting.inviteKey, waiting.response), .arm(.retransmit(id), after: waiting.interval)]
         case let .noACK(id):
-            // §13.3.1.4 would send a BYE here; the demo just forgets the dialog.
-            guard dialogs[id]?.awaitingACK != nil else { return [] }
+            // §13.3.1.4: no ACK for 64·T1, so the session ends, with a BYE.
+            guard let dialog = dialogs[id], dialog.awaitingACK != nil else { return [] }
             dialogs[id] = nil
-            return [.cancel(.retransmit(id))]
+            var actions: [Action] = [.cancel(.retransmit(id))]
+            if let bye = bye(ending: dialog, id: id, reason: "SIP;cause=408;text=\"no ACK for the 200 OK\"") {
+                actions.append(bye)
+            }
+            return actions
         }
+    }
+
+    /// A BYE in `dialog` (§15.1.1): to its remote target, along its route set.
+    func bye(ending dialog: Dialog, id: DialogID, reason: String) -> Action? {
+        guard let targetText = dialog.remoteTarget, let target = try? SIPURI(parsing: targetText) else { return nil }
+        var headers = [
+            SIPHeaderField(name: "Max-Forwards", value: "70"),
+            SIPHeaderField(name: "From", value: dialog.local),
+            SIPHeaderField(name: "To", value: dialog.remote),
+            SIPHeaderField(name: "Call-ID", value: id.callID),
+            SIPHeaderField(name: "CSeq", value: "\(dialog.localCSeq + 1) BYE"),
+        ]
+        for route in dialog.routeSet { headers.append(SIPHeaderField(name: "Route", value: route)) }
+        headers.append(SIPHeaderField(name: "Reason", value: reason))
+        headers.append(SIPHeaderField(name: "User-Agent", value: "Dialtone demo peer"))
+        headers.append(SIPHeaderField(name: "Content-Length", value: "0"))
+        let firstRoute = dialog.routeSet.first.flatMap { try? SIPNameAddress(parsing: $0) }?.uri.sipURI
+        return .send(SIPMessage.request(.bye, uri: target.description, headers: headers), uri: target, proxy: firstRoute)
     }
 
     // MARK: Digest

@@ -16,6 +16,8 @@ final class DemoPeerRunner {
     /// The box this runner lives in, for the timer tasks; cleared on shutdown to break the cycle.
     var ownBox: NIOLoopBoundBox<DemoPeerRunner>?
     var isShutDown = false
+    /// Sends the peer's own requests; set once the endpoint exists.
+    var endpoint: SIPEndpoint?
 
     init(core: DemoPeerCore, eventLoop: any EventLoop) {
         self.core = core
@@ -71,6 +73,9 @@ final class DemoPeerRunner {
                 timers[timer] = eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { box.value.fire(timer) }
             case let .cancel(timer):
                 timers.removeValue(forKey: timer)?.cancel()
+            case let .send(request, uri, proxy):
+                // Fire and forget: whether the caller answers the BYE changes nothing here.
+                endpoint?.sendRequest(request, to: .uri(uri, outboundProxy: proxy)) { _ in }
             }
         }
     }
@@ -81,5 +86,6 @@ final class DemoPeerRunner {
         timers.removeAll()
         transactions.removeAll()
         ownBox = nil
+        endpoint = nil
     }
 }

@@ -108,8 +108,11 @@ struct DemoPeerCoreTests {
         let ok = try #require(responses(core.fired(.answer(inviteKey), now: .zero)).first)
         let id = DemoPeerCore.DialogID(callID: "core-1", localTag: ok.to!.tag!, remoteTag: "from-1")
         #expect(core.dialogs[id] != nil)
-        _ = core.fired(.noACK(id), now: .seconds(32))
+        let ended = core.fired(.noACK(id), now: .seconds(32))
         #expect(core.dialogs[id] == nil)
+        let bye = try #require(ended.compactMap { if case let .send(message, uri, nil) = $0 { (message, uri) } else { nil } }.first)
+        #expect(bye.1.description == "sip:caller@127.0.0.1:5070" && bye.0.method == .bye && bye.0.cseq?.sequence == 1)
+        #expect(bye.0.to?.tag == "from-1" && bye.0.from?.tag == ok.to?.tag)
     }
 
     @Test mutating func registerWildcardAndOtherMethods() throws {

@@ -74,6 +74,26 @@ struct DemoPeerTests {
         #expect(events.finals.count == atACK, "retransmitted after the ACK\n\(caller.log.text)")
     }
 
+    @Test func withoutAnACKThePeerHangsUp() async throws {
+        let peer = try await startPeer(ring: .zero, t1: .milliseconds(20))
+        let byes = EventRecorder()
+        let caller = try await DemoCaller.make(peer: peer, handlers: SIPEndpoint.Handlers(onRequest: { transaction in
+            if transaction.request.method == .bye { byes.record(.final(transaction.request)) }
+            transaction.respond(status: 200)
+        }))
+        defer { Task { await caller.shutdown(); await peer.shutdown() } }
+        let callID = newCallID("no-ack")
+        let invite = makeRequest(.invite, uri: peer.uri(for: DemoPeer.answering), callID: callID, cseq: 1,
+                                 contact: "<sip:caller@\(caller.udpAddress)>", body: sdpOffer())
+        let (ok, _) = try await caller.finalResponse(to: invite)
+        // No ACK: after 64·T1 = 1.28 s the peer ends the session with a BYE (§13.3.1.4).
+        let bye = try #require(try await byes.final(within: .seconds(6)), "no BYE\n\(caller.log.text)")
+        #expect(bye.requestURIText == "sip:caller@\(caller.udpAddress)")
+        #expect(bye.callID == callID && bye.cseq?.method == .bye)
+        #expect(bye.from?.tag == ok.to?.tag && bye.to?.tag == "caller-1")
+        #expect(bye.value("Reason")?.contains("cause=408") == true)
+    }
+
     @Test func anOfferWithoutPCMUOrPCMAIsRefused() async throws {
         let peer = try await startPeer()
         let caller = try await DemoCaller.make(peer: peer)

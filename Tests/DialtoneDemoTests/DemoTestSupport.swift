@@ -56,17 +56,19 @@ struct DemoCaller {
     let peer: DemoPeer
     let transport: SIPTransport
     let log: LogRecorder
+    /// Where the caller listens over UDP (for a Contact the peer can reach).
+    let udpAddress: SIPAddress
 
-    static func make(peer: DemoPeer, transport: SIPTransport = .udp, t1: Duration = .milliseconds(100)) async throws -> DemoCaller {
+    static func make(peer: DemoPeer, transport: SIPTransport = .udp, t1: Duration = .milliseconds(100),
+                     handlers: SIPEndpoint.Handlers = SIPEndpoint.Handlers()) async throws -> DemoCaller {
         let log = LogRecorder()
         var configuration = SIPTransportConfiguration()
         configuration.logSink = log
         let endpoint = try SIPEndpoint(eventLoop: MultiThreadedEventLoopGroup.singleton.next(),
-                                       timerValues: SIPTimerValues(t1: t1), configuration: configuration)
-        for kind in [SIPTransport.udp, .tcp] {
-            _ = try await endpoint.listen(kind, on: .ipv4("127.0.0.1", 0))
-        }
-        return DemoCaller(endpoint: endpoint, peer: peer, transport: transport, log: log)
+                                       timerValues: SIPTimerValues(t1: t1), configuration: configuration, handlers: handlers)
+        let udp = try await endpoint.listen(.udp, on: .ipv4("127.0.0.1", 0))
+        _ = try await endpoint.listen(.tcp, on: .ipv4("127.0.0.1", 0))
+        return DemoCaller(endpoint: endpoint, peer: peer, transport: transport, log: log, udpAddress: udp)
     }
 
     var target: SIPTransportTarget { SIPTransportTarget(transport: transport, address: peer.address) }
