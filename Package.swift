@@ -132,6 +132,22 @@ let package = Package(
             ],
             exclude: ["Scenarios"]
         ),
+        // config.toml: every error kind with its line and key, a full valid file; the 0600 store.
+        .testTarget(name: "DialtoneConfigTests", dependencies: ["DialtoneConfig", "SIPUserAgent", "SIPCore"]),
+        // The demo peer over 127.0.0.1, driven by a second endpoint and by sipp.
+        .testTarget(
+            name: "DialtoneDemoTests",
+            dependencies: [
+                "DialtoneDemo",
+                "SIPNIO",
+                "SIPTransaction",
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["Scenarios"]
+        ),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],

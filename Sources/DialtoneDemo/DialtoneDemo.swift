@@ -1,1 +1,0 @@
-// DialtoneDemo: the built-in demo peer (issue 5).
