@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "SIPCore",
                 "DialtoneConfig",
+                "DialtoneDemo",
                 "SIPTransaction",
                 "SIPUserAgent",
                 "SIPNIO",

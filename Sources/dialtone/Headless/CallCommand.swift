@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialtoneDemo
 import SIPCore
 import SIPUserAgent
 
@@ -34,6 +35,9 @@ struct CallCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Hang up (or cancel) this many seconds after dialling.", valueName: "SECONDS"))
     var duration: Double?
 
+    @Flag(help: "Start the built-in demo peer on 127.0.0.1 and call one of its numbers (100 answers, 302 redirects, 401 asks for demo/demo, 303 does both, 486 is busy).")
+    var demo = false
+
     func validate() throws {
         if let duration, duration <= 0 { throw ValidationError("--duration must be more than 0 seconds") }
     }
@@ -43,10 +47,21 @@ struct CallCommand: AsyncParsableCommand {
             throw ValidationError("the interactive screen for `call` is not available yet: add --no-tui")
         }
         let configuration = try account.loadConfigurationOrExit()
-        let accountValue = try account.account(from: configuration)
+        let accountValue = demo ? nil : try account.account(from: configuration)
+        var demoPeer: DemoPeer?
+        if demo {
+            do {
+                demoPeer = try await DemoPeer.start()
+            } catch {
+                HeadlessSession.printPromptNote("dialtone: the demo peer cannot start: \(error)")
+                throw ExitCode(HeadlessExitStatus.otherError)
+            }
+            HeadlessSession.printPromptNote("demo peer on \(demoPeer!.address): " + DemoPeer.numbers.map { "\($0.user) \($0.description)" }.joined(separator: "; "))
+        }
+        let domain = demoPeer.flatMap { try? SIPURI(parsing: $0.uri(for: "demo")) } ?? accountValue?.addressOfRecord
         let target: SIPURI
         do {
-            target = try SIPDialString.uri(from: uri, domain: accountValue?.addressOfRecord)
+            target = try SIPDialString.uri(from: uri, domain: domain)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -110,6 +125,7 @@ struct CallCommand: AsyncParsableCommand {
         }
         if let accountValue, registers { session.send(.unregister(account: accountValue.id)) }
         await session.finish()
+        await demoPeer?.shutdown()
         guard let end else { throw ExitCode(interrupted > 0 ? HeadlessExitStatus.cancelled : HeadlessExitStatus.otherError) }
         let status = HeadlessExitStatus.status(for: end)
         if status != 0 { throw ExitCode(status) }
