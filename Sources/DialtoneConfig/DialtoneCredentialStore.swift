@@ -1,3 +1,4 @@
+import SIPUserAgent
 import TOMLKit
 
 /// The opt-in file of passwords a person chose to remember (`credential_store` in
@@ -34,6 +35,16 @@ public struct DialtoneCredentialStore: Sendable, Hashable {
             self.host = host
             self.username = username
             self.password = password
+        }
+
+        /// What a person answered to a credentials question, to remember.
+        public init(realm: String, host: String, answer: SIPCredentialsAnswer) {
+            self.init(realm: realm, host: host, username: answer.username, password: answer.password)
+        }
+
+        /// The entry as the answer to a credentials question (kept for the session).
+        public var answer: SIPCredentialsAnswer {
+            SIPCredentialsAnswer(username: username, password: password, remember: true)
         }
 
         public var description: String { "credential(realm: \(realm), host: \(host), username: \(username), password: <redacted>)" }

@@ -1,4 +1,5 @@
 import Foundation
+import SIPUserAgent
 import Testing
 
 @testable import DialtoneConfig
@@ -40,6 +41,12 @@ struct CredentialStoreTests {
         #expect(again.entry(realm: "dialtone-demo", host: "127.0.0.2") == nil)
         // No temporary file is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/nested/dir") == ["credentials.toml"])
+    }
+
+    @Test func entriesAndAnswersConvert() {
+        let entry = DialtoneCredentialStore.Entry(realm: "r", host: "h", answer: SIPCredentialsAnswer(username: "u", password: "p"))
+        #expect(entry == DialtoneCredentialStore.Entry(realm: "r", host: "h", username: "u", password: "p"))
+        #expect(entry.answer == SIPCredentialsAnswer(username: "u", password: "p", remember: true))
     }
 
     @Test func rememberReplacesAndForgetRemoves() {
