@@ -126,6 +126,8 @@ let package = Package(
             ],
             exclude: ["Scenarios"]
         ),
+        // The screen rendered into cell buffers from recorded events; themes; pcap bytes.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SIPUserAgent", "SIPCore"]),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],

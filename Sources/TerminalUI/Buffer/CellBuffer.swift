@@ -111,9 +111,9 @@ public struct CellBuffer: Sendable, Equatable {
     /// The whole screen as text, one row per line.
     public var text: String { lines.joined(separator: "\n") }
 
-    /// The first cell position where `needle` starts, searching row by row.
-    public func find(_ needle: String) -> (x: Int, y: Int)? {
-        for y in 0..<height {
+    /// The first cell position where `needle` starts, searching row by row from `firstRow`.
+    public func find(_ needle: String, fromRow firstRow: Int = 0) -> (x: Int, y: Int)? {
+        for y in max(0, firstRow)..<height {
             var columns: [Int] = []
             var text = ""
             for x in 0..<width where !cells[y * width + x].isContinuation {
@@ -127,9 +127,9 @@ public struct CellBuffer: Sendable, Equatable {
         return nil
     }
 
-    /// The role of the cell where `needle` starts.
-    public func role(of needle: String) -> Role? {
-        find(needle).map { self[$0.x, $0.y].role }
+    /// The role of the cell where `needle` starts (searching from `firstRow`).
+    public func role(of needle: String, fromRow firstRow: Int = 0) -> Role? {
+        find(needle, fromRow: firstRow).map { self[$0.x, $0.y].role }
     }
 
     // MARK: Diff

@@ -67,7 +67,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     public var defaultKeys: [String] {
         switch self {
         case .interrupt: ["ctrl-c"]
-        case .help: ["f1"]
+        case .help: ["f1", "?"]
         case .redraw: ["ctrl-l"]
         case .quit: ["q"]
         case .answer: ["a"]

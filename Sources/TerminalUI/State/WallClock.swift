@@ -16,9 +16,9 @@ public struct WallClock: Sendable, Hashable {
     }
 
     public func civil(_ at: Double? = nil) -> Civil {
-        let t = (at ?? seconds) + Double(utcOffset)
-        let whole = Int(t.rounded(.down))
-        let millis = Int(((t - Double(whole)) * 1000).rounded(.down))
+        let totalMillis = Int((((at ?? seconds) + Double(utcOffset)) * 1000).rounded())
+        let whole = totalMillis >= 0 ? totalMillis / 1000 : (totalMillis - 999) / 1000
+        let millis = totalMillis - whole * 1000
         var days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         // Howard Hinnant's civil_from_days.
@@ -67,7 +67,7 @@ public struct WallClock: Sendable, Hashable {
 
     /// "0:07", "12:34", "1:02:03": a call's elapsed time.
     public static func duration(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds))
+        let s = max(0, Int((seconds + 0.001).rounded(.down)))
         if s >= 3600 { return "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" }
         return "\(s / 60):\(two(s % 60))"
     }
