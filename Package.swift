@@ -64,6 +64,8 @@ let package = Package(
             name: "dialtone",
             dependencies: [
                 "SIPCore",
+                "TerminalUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

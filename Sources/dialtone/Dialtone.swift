@@ -6,7 +6,7 @@ struct Dialtone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A terminal SIP softphone, and tools for reading SIP.",
-        subcommands: [ParseCommand.self, ExplainCommand.self]
+        subcommands: [ParseCommand.self, ExplainCommand.self, UIPreviewCommand.self]
     )
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64), as the

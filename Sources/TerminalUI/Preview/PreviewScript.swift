@@ -26,12 +26,13 @@ public struct PreviewScript: Sendable {
     /// The question the script asks; the answer names it.
     public var questionID: Int
 
-    public init(call: SIPCallHandle = SIPCallHandle(1), start: Double, callID: String = "a84b4c76e66710@192.0.2.10", questionID: Int = 1) {
+    public init(call: SIPCallHandle = SIPCallHandle(1), start: Double, callID: String = "a84b4c76e66710@192.0.2.10", questionID: Int = 1,
+                dialled: SIPURI? = nil) {
         self.call = call
         self.start = start
         self.callID = callID
         self.questionID = questionID
-        dialled = try! SIPURI(parsing: "sip:bob@198.51.100.5")
+        self.dialled = dialled ?? (try! SIPURI(parsing: "sip:bob@198.51.100.5"))
         moved = try! SIPURI(parsing: "sip:bob@203.0.113.7")
         localURI = try! SIPURI(parsing: "sip:alice@example.test")
     }
@@ -87,6 +88,14 @@ public struct PreviewScript: Sendable {
     /// The user cancelled the credentials question.
     public func cancelled() -> [Step] {
         [Step(delay: 0.1, event: .callState(call, .ended(SIPCallEnd(cause: .authenticationFailed, code: 401, reason: "no credentials given for realm \"\(Self.realm)\""))))]
+    }
+
+    /// We hang up before the answer (CANCEL; the INVITE ends with 487).
+    public func cancelledByUs() -> [Step] {
+        [
+            Step(delay: 0, event: .callState(call, .terminating)),
+            Step(delay: 0.2, event: .callState(call, .ended(SIPCallEnd(cause: .cancelled, code: 487, reason: "Request Terminated")))),
+        ]
     }
 
     /// We hang up a connected call.

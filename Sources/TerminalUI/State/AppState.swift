@@ -51,8 +51,19 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     /// User-agent questions behind the one on screen.
     public var pendingPrompts: [Prompt] = []
-    /// One line at the bottom: a result, an error from the user agent.
-    public var message: (text: String, isError: Bool)?
+    /// One line at the bottom: a result, an error from the user agent. Shown for
+    /// `messageSeconds` (errors three times as long), then the key hints come back.
+    public var message: (text: String, isError: Bool)? {
+        didSet { messageSetAt = clock.seconds }
+    }
+    var messageSetAt = 0.0
+    public static let messageSeconds = 8.0
+
+    /// The message while it is still fresh.
+    public var shownMessage: (text: String, isError: Bool)? {
+        guard let message else { return nil }
+        return clock.seconds - messageSetAt < Self.messageSeconds * (message.isError ? 3 : 1) ? message : nil
+    }
 
     /// How many ended calls stay on the panel.
     public static let endedCallsKept = 5
@@ -93,6 +104,10 @@ public struct AppState: Sendable {
         let fraction = clock.seconds - clock.seconds.rounded(.down)
         if calls.contains(where: \.isActive) { return 1 - fraction }
         let intoMinute = (clock.seconds + Double(clock.utcOffset)).truncatingRemainder(dividingBy: 60)
-        return 60 - intoMinute
+        var wait = 60 - intoMinute
+        if let message = shownMessage {
+            wait = min(wait, messageSetAt + Self.messageSeconds * (message.isError ? 3 : 1) - clock.seconds + 0.01)
+        }
+        return max(0.01, wait)
     }
 }

@@ -18,9 +18,13 @@ struct BottomLine: Widget {
             return
         default: break
         }
-        if let message = state.message {
+        if let message = state.shownMessage {
             buffer.write(message.text, x: area.x, y: y, limit: area.maxX, role: message.isError ? .error : .notice)
             return
+        }
+        switch state.prompt {
+        case .credentials, .redirectChoice: return // the question box says its keys
+        default: break
         }
         let k = state.keyMap
         func key(_ a: Action) -> String { k.keys(for: a).first?.label ?? "?" }
