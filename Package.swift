@@ -80,6 +80,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The screen with 100,000 log entries: frame render time and memory per entry.
+        .executableTarget(name: "tui-bench", dependencies: ["TerminalUI", "SIPUserAgent", "SIPCore"]),
         // Parser fuzzing: the checks every fuzzed input must pass, shared by the mutator test
         // and the libFuzzer target; fuzz/run.sh (`make fuzz`) builds sip-fuzz with libFuzzer,
         // an ordinary build makes it a replayer of saved inputs.

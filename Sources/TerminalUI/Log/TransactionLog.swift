@@ -8,6 +8,8 @@ public struct TransactionLog: Sendable {
     public private(set) var rows: [Int32] = []
     public private(set) var filter: LogFilter?
     private var groupByKey: [String: Int32] = [:]
+    /// Entry indices per Call-ID, so a call's ladder does not scan the whole log.
+    private var entriesByCallID: [String: [Int32]] = [:]
     private var groupCount: Int32 = 0
 
     public init() {}
@@ -26,6 +28,7 @@ public struct TransactionLog: Sendable {
             groupCount += 1
         }
         let index = Int32(entries.count)
+        if let callID = entry.callID { entriesByCallID[callID, default: []].append(index) }
         entries.append(entry)
         guard filter?.matches(entry) ?? true else { return nil }
         // Rows are in group order: walk back past later groups (usually none or a few).
@@ -64,6 +67,11 @@ public struct TransactionLog: Sendable {
     }
 
     public enum GroupPosition: Sendable { case alone, first, middle, last }
+
+    /// The entries of one call, in arrival order.
+    public func entries(ofCall callID: String) -> [LogEntry] {
+        (entriesByCallID[callID] ?? []).map { entries[Int($0)] }
+    }
 
     /// The row showing entry `index`, if any.
     public func row(ofEntry index: Int) -> Int? {

@@ -386,6 +386,11 @@ extension AppState {
         return effects
     }
 
+    /// Applies a filter as `/` and Enter would (for benchmarks and tools).
+    public mutating func applyFilterForBenchmark(_ text: String) {
+        applyFilter(LogFilter(text))
+    }
+
     mutating func applyFilter(_ filter: LogFilter?) {
         let selectedEntry = log.entry(atRow: selectedRow).map { _ in Int(log.rows[selectedRow]) }
         log.setFilter(filter)

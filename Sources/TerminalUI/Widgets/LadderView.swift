@@ -19,7 +19,7 @@ struct LadderView: Widget {
         var endpoints: [String] = []
         var locals: [String] = []
         var remotes: [String] = []
-        let entries = log.entries.filter { $0.callID == callID }
+        let entries = log.entries(ofCall: callID)
         for entry in entries {
             let local = entry.local ?? "us"
             if !locals.contains(local) { locals.append(local) }
