@@ -131,3 +131,14 @@ import Testing
         if case .quit = effects[2] {} else { Issue.record("no quit: \(effects)") }
     }
 }
+
+@Suite struct LayoutTests {
+    @Test func aQuestionBoxDoesNotPushTheNewestLogLineOutOfView() {
+        let s = state(after: PreviewScript(start: t0).untilCredentials(), cols: 100, rows: 30)
+        let screen = Screen.render(s)
+        #expect(s.prompt != nil)
+        // The ACK of the 401 is the newest line; it stays visible above the question.
+        #expect(screen.find("ACK sip:bob@203.0.113.7") != nil)
+        #expect(screen.find("Credentials needed")!.y > screen.find("ACK sip:bob@203.0.113.7")!.y)
+    }
+}

@@ -4,6 +4,13 @@ import SIPUserAgent
 extension AppState {
     /// Applies one input and says what must happen outside (bubbletea's update).
     public mutating func update(_ input: AppInput) -> [AppEffect] {
+        let effects = apply(input)
+        // Panes change size as calls and questions come and go: keep the selection shown.
+        keepSelectionInView()
+        return effects
+    }
+
+    private mutating func apply(_ input: AppInput) -> [AppEffect] {
         switch input {
         case let .key(key): return handle(key)
         case let .event(event):

@@ -44,7 +44,8 @@ struct CallPanel: Widget {
                 out.append(Line(spans: [("    ", .text), (notice.text, role)]))
             }
             if let end = call.endText {
-                out.append(Line(spans: [("    ✗ ", call.stateRole), (end, call.stateRole)]))
+                let mark = call.stateRole == .callFailed ? "    ✗ " : "    ■ "
+                out.append(Line(spans: [(mark, call.stateRole), (end, call.stateRole)]))
             }
         }
         return out
