@@ -71,6 +71,8 @@ let package = Package(
                 "SIPNIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                "TerminalUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +87,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The screen with 100,000 log entries: frame render time and memory per entry.
+        .executableTarget(name: "tui-bench", dependencies: ["TerminalUI", "SIPUserAgent", "SIPCore"]),
         // Parser fuzzing: the checks every fuzzed input must pass, shared by the mutator test
         // and the libFuzzer target; fuzz/run.sh (`make fuzz`) builds sip-fuzz with libFuzzer,
         // an ordinary build makes it a replayer of saved inputs.
@@ -149,6 +153,8 @@ let package = Package(
             ],
             exclude: ["Scenarios"]
         ),
+        // The screen rendered into cell buffers from recorded events; themes; pcap bytes.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SIPUserAgent", "SIPCore"]),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
     ],

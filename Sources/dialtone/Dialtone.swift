@@ -6,7 +6,7 @@ struct Dialtone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A terminal SIP softphone, and tools for reading SIP.",
-        subcommands: [CallCommand.self, RegisterCommand.self, AnswerCommand.self, ParseCommand.self, ExplainCommand.self]
+        subcommands: [CallCommand.self, RegisterCommand.self, AnswerCommand.self, ParseCommand.self, ExplainCommand.self, UIPreviewCommand.self]
     )
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64), as the

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+import SIPUserAgent
+import TerminalUI
+
+/// Where other threads leave inputs for the screen: the user agent's events, the results
+/// of effects. Pushing writes one byte to a pipe the UI thread polls, so the UI wakes at
+/// once and sleeps otherwise. Safe from any thread.
+public final class AppInbox: Sendable {
+    private let queue = Mutex<[AppInput]>([])
+    /// The pipe's read end, polled by the UI thread; the write end takes the wake-up bytes.
+    let readFD: Int32
+    private let writeFD: Int32
+
+    public init() {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else {
+            preconditionFailure("pipe failed: \(String(cString: strerror(errno)))")
+        }
+        readFD = fds[0]
+        writeFD = fds[1]
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+    }
+
+    deinit {
+        close(readFD)
+        close(writeFD)
+    }
+
+    public func push(_ event: SIPUserAgentEvent) { push(input: .event(event)) }
+
+    public func push(input: AppInput) {
+        queue.withLock { $0.append(input) }
+        var byte: UInt8 = 1
+        // A full pipe already has a wake-up pending; the queue holds the input either way.
+        _ = write(writeFD, &byte, 1)
+    }
+
+    /// Everything pushed so far, oldest first; empties the pipe too.
+    func drain() -> [AppInput] {
+        var sink = [UInt8](repeating: 0, count: 256)
+        while read(readFD, &sink, sink.count) > 0 {}
+        return queue.withLock { inputs in
+            defer { inputs.removeAll(keepingCapacity: true) }
+            return inputs
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import SIPUserAgent
+
+/// What `update` asks the outside world to do. The screen never does these itself.
+public enum AppEffect: Sendable {
+    /// Hand a command to the user agent.
+    case send(SIPUserAgentCommand)
+    /// Leave: the terminal is restored and the program ends. Any hang-ups and
+    /// unregistrations come as `.send` effects just before.
+    case quit
+    /// Write the log to `pcapPath` and `textPath` (see `LogFileWriter`).
+    case saveLog(LogExportRequest)
+    /// Repaint every cell (the terminal was disturbed).
+    case redraw
+}
+
+/// The entries to save and where.
+public struct LogExportRequest: Sendable {
+    public var pcapPath: String
+    public var textPath: String
+    public var entries: [LogEntry]
+    public var clock: WallClock
+
+    public init(pcapPath: String, textPath: String, entries: [LogEntry], clock: WallClock) {
+        self.pcapPath = pcapPath
+        self.textPath = textPath
+        self.entries = entries
+        self.clock = clock
+    }
+}

@@ -1,0 +1,69 @@
+/// Each call: remote party, state, elapsed time, the last provisional response; under it
+/// the redirect and authentication notices ("moved temporarily to …, attempt 2") and,
+/// once it ended, the reason with the catalog's explanation.
+struct CallPanel: Widget {
+    let state: AppState
+
+    /// Notices shown per call (the newest).
+    static let noticesShown = 3
+
+    struct Line {
+        var spans: [(String, Role)]
+        var selected = false
+    }
+
+    static func lineCount(_ state: AppState) -> Int {
+        state.calls.reduce(0) { $0 + 1 + min($1.notices.count, noticesShown) + ($1.isActive ? 0 : 1) }
+    }
+
+    func lines() -> [Line] {
+        var out: [Line] = []
+        let now = state.clock.seconds
+        for call in state.calls {
+            let selected = call.handle == state.selectedCall
+            let textRole: Role = call.isActive ? .text : .dim
+            var spans: [(String, Role)] = [
+                (selected ? "▶ " : "  ", .selection),
+                ("#\(call.handle.rawValue) ", .dim),
+                (call.outgoing ? "→ " : "← ", textRole),
+                (call.remote.description, textRole),
+                ("  ", textRole),
+                (call.stateLabel, call.stateRole),
+                ("  " + WallClock.duration(call.elapsed(now: now)), textRole),
+            ]
+            if let provisional = call.lastProvisional, call.isActive || call.connectedAt == nil {
+                spans.append(("  last: " + provisional, .dim))
+            }
+            out.append(Line(spans: spans, selected: selected))
+            for notice in call.notices.suffix(Self.noticesShown) {
+                let role: Role = switch notice.kind {
+                case .redirect: .redirect
+                case .authentication: .notice
+                case .info: .dim
+                }
+                out.append(Line(spans: [("    ", .text), (notice.text, role)]))
+            }
+            if let end = call.endText {
+                let mark = call.stateRole == .callFailed ? "    ✗ " : "    ■ "
+                out.append(Line(spans: [(mark, call.stateRole), (end, call.stateRole)]))
+            }
+        }
+        return out
+    }
+
+    func render(_ area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let active = state.activeCalls.count
+        buffer.rule(area, title: "Calls", right: active == 0 ? "" : "\(active) active")
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let all = lines()
+        if all.isEmpty {
+            buffer.write("  No calls. Type a number or a sip: address on the dial line and press Enter.", x: body.x, y: body.y, limit: body.maxX, role: .hint)
+            return
+        }
+        // The newest lines when they do not all fit.
+        for (row, line) in all.suffix(body.height).enumerated() {
+            buffer.spans(line.spans, x: body.x, y: body.y + row, limit: body.maxX)
+        }
+    }
+}
