@@ -100,10 +100,21 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        // What the integration tests share: free ports, sipp, kamailio and dialtone run as
+        // child processes (always stopped), sipp message traces, openssl-made certificates.
+        .target(
+            name: "SIPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/Support"
+        ),
         // SIPNIO over real loopback sockets, with openssl and sipp as peers.
         .testTarget(
             name: "SIPNIOIntegrationTests",
             dependencies: [
+                "SIPTestSupport",
                 "SIPNIO",
                 "SIPCore",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,6 +128,7 @@ let package = Package(
         .testTarget(
             name: "SIPStackIntegrationTests",
             dependencies: [
+                "SIPTestSupport",
                 "SIPNIO",
                 "SIPTransaction",
                 "SIPCore",
