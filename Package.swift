@@ -140,6 +140,13 @@ let package = Package(
         ),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
+        // Issue 4's "done when": the `dialtone` binary (--no-tui) against sipp scenarios and
+        // kamailio, all started and stopped by the tests on 127.0.0.1.
+        .testTarget(
+            name: "DialtoneIntegrationTests",
+            dependencies: ["SIPTestSupport", "SIPCore", "dialtone"],
+            exclude: ["Scenarios", "Kamailio"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
