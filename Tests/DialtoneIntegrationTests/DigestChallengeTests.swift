@@ -19,7 +19,7 @@ struct DigestChallengeTests {
     }
 
     /// Both prompts: the username, then the password, each naming the realm and the host.
-    @Test(needsHeadlessDialtone, arguments: [401, 407])
+    @Test(arguments: [401, 407])
     func promptedForUsernameAndPassword(code: Int) async throws {
         let uas = try await challenger(code)
         defer { uas.stop() }
@@ -51,7 +51,7 @@ struct DigestChallengeTests {
     }
 
     /// --user NAME: no username prompt, only the password.
-    @Test(needsHeadlessDialtone, arguments: [401, 407])
+    @Test(arguments: [401, 407])
     func userGivenOnTheCommandLine(code: Int) async throws {
         let uas = try await challenger(code)
         defer { uas.stop() }
@@ -68,7 +68,7 @@ struct DigestChallengeTests {
 
     /// DIALTONE_PASSWORD and --password-file: no prompt at all, and the JSON events say
     /// which realm asked (credentials_needed) without the password.
-    @Test(needsHeadlessDialtone, arguments: ["environment", "file"])
+    @Test(arguments: ["environment", "file"])
     func passwordFromTheEnvironmentOrAFile(source: String) async throws {
         let uas = try await challenger(401)
         defer { uas.stop() }

@@ -18,7 +18,7 @@ struct DigestWrongPasswordTests {
     }
 
     /// Wrong, then EOF at the second prompt: the call ends with the reason, exit 5.
-    @Test(needsHeadlessDialtone) func givingUpAtTheSecondPromptEndsTheCall() async throws {
+    @Test func givingUpAtTheSecondPromptEndsTheCall() async throws {
         let uas = try await uas()
         defer { uas.stop() }
         let dialtone = try DialtoneProcess.call("sip:bob@\(uas.hostPort)", ["--user", "alice"])
@@ -36,13 +36,15 @@ struct DigestWrongPasswordTests {
         #expect(try await dialtone.waitForExit() == DialtoneExit.authenticationFailed, "\(dialtone.transcript)")
 
         await expectPassed(uas, "the UAS", timeout: .seconds(15))
-        #expect(uas.logs.contains("the client gave up after 1 rejected answer"), "\(uas.logs)")
+        // sipp prints its variables as doubles: "1.000000".
+        #expect(uas.logs.contains("the client gave up after 1.000000 rejected") || uas.logs.contains("the client gave up after 1 rejected"),
+                "\(uas.logs)")
         #expect(uas.messages.received.requests("INVITE").count == 2)
         dialtone.expectNothingLeaks(["not-the-password"])
     }
 
     /// Wrong, then right at the second prompt: the call connects.
-    @Test(needsHeadlessDialtone) func theRightPasswordAtTheSecondPromptConnects() async throws {
+    @Test func theRightPasswordAtTheSecondPromptConnects() async throws {
         let uas = try await uas()
         defer { uas.stop() }
         let dialtone = try DialtoneProcess.call("sip:bob@\(uas.hostPort)", ["--user", "alice", "--duration", "1"])
@@ -61,7 +63,7 @@ struct DigestWrongPasswordTests {
     /// Always wrong: asked a bounded number of times (3 by default), then the call ends;
     /// no rejected credentials are ever resent (each answer carries the newest nonce, which
     /// the scenario checks).
-    @Test(needsHeadlessDialtone, .timeLimit(.minutes(1))) func theNumberOfAttemptsIsBounded() async throws {
+    @Test(.timeLimit(.minutes(1))) func theNumberOfAttemptsIsBounded() async throws {
         let uas = try await uas()
         defer { uas.stop() }
         let dialtone = try DialtoneProcess.call("sip:bob@\(uas.hostPort)", ["--user", "alice", "--json"])

@@ -23,7 +23,7 @@ struct KamailioRegistrarProxyTests {
 
     /// REGISTER → 401 → prompt → 200; refreshed (expires 2 s, kamailio's min_expires is
     /// 1 s) with the cached credentials, no second prompt; unregistered at the end.
-    @Test(needsHeadlessDialtone, arguments: algorithms)
+    @Test(arguments: algorithms)
     func registerAfterThePromptAndRefresh(algorithm: KamailioProcess.Algorithm) async throws {
         let kamailio = try await Peers.kamailio(algorithm: algorithm)
         defer { kamailio.stop() }
@@ -48,7 +48,7 @@ struct KamailioRegistrarProxyTests {
     }
 
     /// MD5: alice (Dialtone) calls bob (sipp, registered through Kamailio/sipp/register.xml).
-    @Test(needsHeadlessDialtone) func callToARegisteredSippPeer() async throws {
+    @Test func callToARegisteredSippPeer() async throws {
         let kamailio = try await Peers.kamailio(algorithm: .md5)
         defer { kamailio.stop() }
         let bob = try await Peers.uas("uas-answer.xml", keys: ["expect_cseq": "any"])
@@ -67,7 +67,7 @@ struct KamailioRegistrarProxyTests {
     }
 
     /// SHA-256: alice (Dialtone) calls bob (a second Dialtone, registered and waiting).
-    @Test(needsHeadlessDialtone) func callToARegisteredDialtonePeerWithSHA256() async throws {
+    @Test func callToARegisteredDialtonePeerWithSHA256() async throws {
         let kamailio = try await Peers.kamailio(algorithm: .sha256)
         defer { kamailio.stop() }
         let bob = try DialtoneProcess(["answer", "--no-tui", "--json", "--bind", "127.0.0.1"] + account("bob", kamailio),

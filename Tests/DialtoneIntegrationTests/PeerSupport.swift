@@ -67,10 +67,6 @@ enum DialtoneExit {
     static let cancelled: Int32 = 7
 }
 
-/// The tests of issue 4's "done when" list are written against the `dialtone call
-/// --no-tui` contract before that command exists; this keeps them off until it lands.
-let needsHeadlessDialtone = ConditionTrait.disabled("needs dialtone call --no-tui")
-
 /// sipp ended by itself (within `timeout`) with status 0 and none of its checks failed.
 func expectPassed(_ sipp: SippProcess, _ what: String, timeout: Duration = .seconds(15),
                   sourceLocation: SourceLocation = #_sourceLocation) async {

@@ -57,6 +57,6 @@ struct Redirect302Tests {
         #expect(dialtone.output().contains(dialled))
     }
 
-    @Test(needsHeadlessDialtone) func textOutput() async throws { try await redirectedCall(json: false) }
-    @Test(needsHeadlessDialtone) func jsonOutput() async throws { try await redirectedCall(json: true) }
+    @Test func textOutput() async throws { try await redirectedCall(json: false) }
+    @Test func jsonOutput() async throws { try await redirectedCall(json: true) }
 }

@@ -11,7 +11,7 @@ import Testing
 @Suite("Done when 2: two Contacts by q-value, the higher busy", .serialized, .timeLimit(.minutes(2)),
        .enabled(if: Peers.sippInstalled, "sipp is not installed (Debian package sip-tester)"))
 struct RedirectQValueTests {
-    @Test(needsHeadlessDialtone) func theLowerContactIsTriedAfterTheHigherIsBusy() async throws {
+    @Test func theLowerContactIsTriedAfterTheHigherIsBusy() async throws {
         let low = try await Peers.uas("uas-answer.xml", keys: ["expect_cseq": "3"])
         defer { low.stop() }
         let busy = try await Peers.uas("uas-busy.xml")

@@ -40,15 +40,21 @@ public func freePorts(_ count: Int, host: String = "127.0.0.1") async throws -> 
 /// LISTEN), read from /proc/net: how a test knows a peer is ready without sending it
 /// anything that would count as a call.
 public func isListening(port: Int, transport: PeerTransport) -> Bool {
-    let file = transport == .udp ? "/proc/net/udp" : "/proc/net/tcp"
-    guard let table = try? String(contentsOfFile: file, encoding: .utf8) else { return false }
-    let wanted = String(format: "0100007F:%04X", port)
-    for line in table.split(separator: "\n").dropFirst() {
-        let fields = line.split(separator: " ")
-        guard fields.count > 3, fields[1] == wanted else { continue }
-        if transport == .udp || fields[3] == "0A" { return true }
+    // A bind probe: if 127.0.0.1:port cannot be bound, someone holds it. (Reading
+    // /proc/net/udp missed sockets on a loaded machine.)
+    let fd = socket(AF_INET, Int32(transport == .udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let result = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
     }
-    return false
+    return result != 0 && errno == EADDRINUSE
 }
 
 /// Sends one datagram to 127.0.0.1:`port` from an ephemeral port and returns the first

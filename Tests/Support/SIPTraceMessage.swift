@@ -168,7 +168,20 @@ extension SIPTraceMessage {
 
 extension Array where Element == SIPTraceMessage {
     /// Requests with this method, in order.
-    public func requests(_ method: String) -> [SIPTraceMessage] { filter { $0.method == method } }
+    /// Requests of this method, in order, each once: a UDP retransmission (same branch and
+    /// CSeq) is left out, so counts do not depend on how loaded the machine was.
+    public func requests(_ method: String) -> [SIPTraceMessage] {
+        var seen: [String] = []
+        return filter { message in
+            guard message.method == method else { return false }
+            let key = "\(message.branch ?? "")|\(message.cseq?.number ?? -1)|\(message.direction == .sent)"
+            if seen.contains(key) { return false }
+            seen.append(key)
+            return true
+        }
+    }
+    /// Every request of this method, retransmissions included.
+    public func requestsIncludingRetransmissions(_ method: String) -> [SIPTraceMessage] { filter { $0.method == method } }
     /// Responses with this code, in order.
     public func responses(_ code: Int) -> [SIPTraceMessage] { filter { $0.statusCode == code } }
     public var received: [SIPTraceMessage] { filter { $0.direction == .received } }
