@@ -151,9 +151,18 @@ final class SIPUserAgentDriver {
         }
         emit(.log(SIPMessageLogRecord(
             time: entry.time.secondsSince1970, direction: entry.direction == .sent ? .sent : .received,
-            transport: entry.transport.description, local: entry.local?.description, remote: entry.remote?.description,
+            transport: entry.transport.description, local: shownLocal(entry.local), remote: entry.remote?.description,
             bytes: entry.bytes, message: message, transactionKey: entry.transactionKey,
             transactionState: entry.transactionState, isRetransmission: isRetransmission, note: note)))
+    }
+
+    /// Our end as peers see it: a socket bound to the wildcard address is shown with the
+    /// advertised host (the one in our Contact and Via).
+    func shownLocal(_ address: SIPAddress?) -> String? {
+        guard let address else { return nil }
+        guard address.isWildcard, let host = agent.configuration.contactAddresses.values.first?.host else { return address.description }
+        let bare = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        return SIPAddress(host: bare, port: address.port).description
     }
 
     func stop() {

@@ -83,7 +83,9 @@ public final class SIPUserAgentRunner: Sendable {
             continuation.finish()
             throw error
         }
-        let host = options.advertisedHost ?? (options.bind.isWildcard ? "127.0.0.1" : options.bind.sipHost)
+        // As a URI writes it: an IPv6 address in brackets.
+        var host = options.advertisedHost ?? (options.bind.isWildcard ? "127.0.0.1" : options.bind.host)
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
         var contacts: [SIPAccount.Transport: (host: String, port: Int)] = [:]
         for (transport, address) in listening {
             switch transport {

@@ -99,7 +99,7 @@ final class HeadlessSession {
         }
         let transport = try options.parsedTransport()
         let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: Self.hostOnly(peerHost)) ?? "127.0.0.1") : nil
-        let contactHost = advertised ?? bind.sipHost
+        let contactHost = (advertised.map { $0.contains(":") ? "[\($0)]" : $0 }) ?? bind.sipHost
         let t1 = Duration.milliseconds(max(1, options.t1))
         let timers = SIPTimerValues(t1: t1, t2: max(t1, .seconds(4)), t4: .seconds(5))
         var transports: [SIPTransport] = [.udp]
