@@ -62,7 +62,11 @@ extension SIPUserAgent {
         case let .final(response):
             let code = response.statusCode ?? 0
             if (200..<300).contains(code) {
-                inviteSucceeded(handle, response: response, now: now, &actions)
+                if current || call.inviteMessage?.cseq?.sequence == response.cseq?.sequence {
+                    inviteSucceeded(handle, response: response, now: now, &actions)
+                } else {
+                    staleSuccess(handle, invite: request.message, response: response, &actions)
+                }
                 return
             }
             guard current, !call.state.isEnded else { return }
@@ -153,6 +157,21 @@ extension SIPUserAgent {
             return
         }
         setState(handle, .connected, &actions)
+    }
+
+    /// A 2xx to an INVITE the call had already moved on from (a late answer from a target
+    /// that was redirected away from, or timed out): that dialog exists at the peer, so it
+    /// is ACKed and hung up at once; the call itself goes on with its current target.
+    mutating func staleSuccess(_ handle: SIPCallHandle, invite: SIPMessage, response: SIPMessage, _ actions: inout [SIPUserAgentAction]) {
+        guard let call = calls[handle],
+              var dialog = SIPDialog.asClient(invite: invite, response: response, localSequence: invite.cseq?.sequence ?? 1)
+        else { return }
+        let account = account(call.account)
+        let (ack, hop) = makeACK(for: dialog, invite: invite, account: account)
+        actions.append(.sendStateless(ack, nextHop: hop))
+        let (bye, byeHop) = inDialogRequest(.bye, dialog: &dialog, account: account)
+        actions.append(.emit(.error("\(handle): a late 200 OK from \(invite.requestURIText ?? "an earlier target") was hung up (the call had moved on)")))
+        _ = send(ClientRequest(purpose: .bye(handle), message: bye, nextHop: byeHop), &actions)
     }
 
     /// §13.2.2.4: the ACK for a 2xx is a new request in the dialog with the INVITE's CSeq

@@ -306,3 +306,25 @@ import Testing
         #expect(invite.message.value(.contact)?.contains("transport=tcp") == true)
     }
 }
+
+@Suite struct LateAnswerTests {
+    @Test func aLate2xxFromATargetTheCallLeftIsACKedAndHungUp() throws {
+        var ua = UserAgentHarness()
+        let call = ua.call("sip:bob@198.51.100.1")
+        let first = ua.lastRequest
+        ua.answer(302, headers: [("Contact", "<sip:bob@198.51.100.2>")])
+        let second = ua.lastRequest
+        // The first target answers after all (a forking proxy, a slow 2xx).
+        ua.answer(200, to: first, toTag: "late", headers: [("Contact", "<sip:bob@198.51.100.1>")])
+        let (ack, hop) = try #require(ua.stateless.last)
+        #expect(ack.cseq == SIPCSeq(1, .ack))
+        #expect(ack.to?.tag == "late")
+        #expect(hop.description == "sip:bob@198.51.100.1")
+        #expect(ua.lastRequest.method == "BYE")
+        #expect(ua.lastRequest.message.to?.tag == "late")
+        // The call goes on at its current target.
+        #expect(ua.agent.state(of: call) == .calling)
+        ua.answer(200, to: second, headers: [("Contact", "<sip:bob@198.51.100.2>")])
+        #expect(ua.agent.state(of: call) == .connected)
+    }
+}
