@@ -50,7 +50,7 @@ import Testing
         let home = SIPAccount(id: "home", addressOfRecord: try SIPURI(parsing: "sip:al@home.test"),
                               registrar: try SIPURI(parsing: "sip:home.test"))
         var s = AppState(accounts: [work, home], size: (120, 40), clock: WallClock(seconds: t0))
-        _ = s.update(.event(.registration(account: "work", .registered)))
+        _ = s.update(.event(.registration(account: "work", .registered(expires: 3600))))
         _ = s.update(.event(.registration(account: "home", .failed(code: 403, reason: "Forbidden", explanation: ""))))
         let bar = Screen.render(s).lines[0]
         #expect(bar.contains("alice@example.test registered"))
