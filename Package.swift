@@ -111,10 +111,21 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        // What the integration tests share: free ports, sipp, kamailio and dialtone run as
+        // child processes (always stopped), sipp message traces, openssl-made certificates.
+        .target(
+            name: "SIPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/Support"
+        ),
         // SIPNIO over real loopback sockets, with openssl and sipp as peers.
         .testTarget(
             name: "SIPNIOIntegrationTests",
             dependencies: [
+                "SIPTestSupport",
                 "SIPNIO",
                 "SIPCore",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,6 +139,7 @@ let package = Package(
         .testTarget(
             name: "SIPStackIntegrationTests",
             dependencies: [
+                "SIPTestSupport",
                 "SIPNIO",
                 "SIPTransaction",
                 "SIPCore",
@@ -157,6 +169,13 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SIPUserAgent", "SIPCore"]),
         // Runs the built `dialtone` binary; depending on it makes SwiftPM build it first.
         .testTarget(name: "DialtoneCLITests", dependencies: ["SIPCore", "dialtone"]),
+        // Issue 4's "done when": the `dialtone` binary (--no-tui) against sipp scenarios and
+        // kamailio, all started and stopped by the tests on 127.0.0.1.
+        .testTarget(
+            name: "DialtoneIntegrationTests",
+            dependencies: ["SIPTestSupport", "SIPCore", "dialtone"],
+            exclude: ["Scenarios", "Kamailio"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

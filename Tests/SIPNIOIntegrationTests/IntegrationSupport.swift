@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 
 /// Messages a layer received, waited for with a time limit (so that no test hangs).
 final class Inbox: Sendable {
@@ -135,71 +136,6 @@ struct LayerPair {
         await client.shutdown()
         await server.shutdown()
     }
-}
-
-/// A scratch directory removed when the test ends.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-nio-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
-/// The full path of an executable on PATH, or nil.
-func executable(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-        let candidate = "\(directory)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-}
-
-/// Runs a program to its end (bounded by `timeout`), returning its exit status and
-/// what it printed. The process is terminated if it overruns, and always reaped.
-@discardableResult
-func run(_ program: String, _ arguments: [String], timeout: Duration = .seconds(60)) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    defer {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-}
-
-/// A port free on 127.0.0.1 for both UDP and TCP just now (bound by NIO, then released).
-func freePort(host: String = "127.0.0.1") async throws -> Int {
-    for _ in 0..<20 {
-        let udp = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: 0).get()
-        let port = udp.localAddress!.port!
-        let tcp = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: port).get()
-        try await udp.close()
-        if let tcp {
-            try await tcp.close()
-            return port
-        }
-    }
-    throw SIPTransportError(.bindFailed, "no free port found")
 }
 
 enum MultiThreadedEventLoopGroupHolder {

@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import Testing
 
 @Suite("Two transport layers over loopback", .timeLimit(.minutes(2)))

@@ -1,46 +1,24 @@
 import Foundation
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import Testing
-
-private let sippPath = executable("sipp")
 
 /// OPTIONS through the transport to a real, independent SIP implementation: sipp,
 /// playing the tiny UAS scenario in Scenarios/options-uas.xml.
 @Suite("sipp answers our OPTIONS", .timeLimit(.minutes(2)),
-       .enabled(if: sippPath != nil, "sipp is not installed (Debian package sip-tester): skipping the sipp tests"))
+       .enabled(if: SippProcess.path != nil, "sipp is not installed (Debian package sip-tester): skipping the sipp tests"))
 struct SippTests {
     static let scenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Scenarios/options-uas.xml").path
 
-    /// Starts sipp on 127.0.0.1:port for one call; it exits after the call or at its
-    /// own timeout. The caller terminates it in a defer in any case.
-    func startSipp(port: Int, transport: SIPTransport, directory: TemporaryDirectory) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sippPath!)
-        process.currentDirectoryURL = directory.url
-        process.arguments = ["-sf", Self.scenario, "-i", "127.0.0.1", "-p", String(port),
-                             "-t", transport == .udp ? "u1" : "t1", "-m", "1",
-                             "-timeout", "30s", "-timeout_error", "-nostdin", "-nd"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, output)
-    }
-
     func exchange(over transport: SIPTransport) async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let port = try await freePort()
-        let (sipp, output) = try startSipp(port: port, transport: transport, directory: directory)
-        defer {
-            if sipp.isRunning {
-                sipp.terminate()
-                sipp.waitUntilExit()
-            }
-        }
+        // sipp on a free port for one call; it exits after the call or at its own timeout,
+        // and is stopped in any case.
+        let sipp = try await SippProcess(scenario: Self.scenario, transport: transport == .udp ? .udp : .tcp,
+                                         timeout: .seconds(30))
+        defer { sipp.stop() }
+        let port = sipp.port
 
         let log = LogRecorder()
         let inbox = Inbox()
@@ -66,7 +44,7 @@ struct SippTests {
             }
             response = await inbox.next(within: .milliseconds(500))
         }
-        let answer = try #require(response, "sipp did not answer; it said: \(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))")
+        let answer = try #require(response, "sipp did not answer\n\(sipp.report)")
         #expect(answer.message.statusCode == 200)
         #expect(answer.message.callID == request.callID)
         #expect(answer.message.topVia?.branch == request.topVia?.branch)
@@ -87,10 +65,7 @@ struct SippTests {
         #expect(String(decoding: received.bytes.prefix(15), as: UTF8.self) == "SIP/2.0 200 OK\r")
 
         // sipp ends by itself after its one call, successfully.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while sipp.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!sipp.isRunning)
-        if !sipp.isRunning { #expect(sipp.terminationStatus == 0) }
+        #expect(await sipp.waitForExit(timeout: .seconds(10)) == 0, "\(sipp.report)")
     }
 
     @Test func optionsOverUDP() async throws { try await exchange(over: .udp) }

@@ -3,50 +3,8 @@ import SIPCore
 import NIOCore
 import NIOPosix
 import SIPNIO
+import SIPTestSupport
 import Testing
-
-/// A CA and a server certificate made with openssl for one test, in a directory that is
-/// removed afterwards.
-struct TestPKI {
-    let directory: TemporaryDirectory
-    var caCertificate: String { directory.path("ca.crt") }
-    var otherCACertificate: String { directory.path("other-ca.crt") }
-    var serverCertificate: String { directory.path("server.crt") }
-    var serverKey: String { directory.path("server.key") }
-    /// A certificate for the name localhost only (no IP address).
-    var namedServerCertificate: String { directory.path("named.crt") }
-
-    static func make() throws -> TestPKI {
-        let openssl = try #require(executable("openssl"), "openssl is needed to make the test certificates")
-        let directory = try TemporaryDirectory()
-        let pki = TestPKI(directory: directory)
-        func openSSL(_ arguments: [String]) throws {
-            let (status, output) = try run(openssl, arguments)
-            guard status == 0 else {
-                throw SIPTransportError(.tlsConfiguration, "openssl \(arguments.first ?? "") failed: \(output)")
-            }
-        }
-        for name in ["ca", "other-ca"] {
-            try openSSL(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                         "-keyout", directory.path("\(name).key"), "-out", directory.path("\(name).crt"), "-days", "2",
-                         "-subj", "/CN=Dialtone test \(name)",
-                         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        }
-        try openSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                     "-keyout", pki.serverKey, "-out", directory.path("server.csr"), "-subj", "/CN=localhost"])
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"
-            .write(toFile: directory.path("server.ext"), atomically: true, encoding: .utf8)
-        try openSSL(["x509", "-req", "-in", directory.path("server.csr"), "-CA", pki.caCertificate,
-                     "-CAkey", directory.path("ca.key"), "-CAcreateserial", "-out", pki.serverCertificate,
-                     "-days", "2", "-extfile", directory.path("server.ext")])
-        try "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-            .write(toFile: directory.path("named.ext"), atomically: true, encoding: .utf8)
-        try openSSL(["x509", "-req", "-in", directory.path("server.csr"), "-CA", pki.caCertificate,
-                     "-CAkey", directory.path("ca.key"), "-CAcreateserial", "-out", pki.namedServerCertificate,
-                     "-days", "2", "-extfile", directory.path("named.ext")])
-        return pki
-    }
-}
 
 @Suite("TLS over loopback", .timeLimit(.minutes(2)))
 struct TLSTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import SIPTransaction
 import Testing
 

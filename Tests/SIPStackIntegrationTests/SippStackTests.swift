@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import SIPTransaction
 import Testing
 
@@ -9,12 +10,12 @@ import Testing
 /// sipp, an independent SIP implementation, on 127.0.0.1. Serialized: two of the tests
 /// measure timers, and the machine they run on has two cores.
 @Suite("The stack against sipp", .serialized, .timeLimit(.minutes(2)),
-       .enabled(if: Sipp.path != nil, "sipp is not installed (Debian package sip-tester): skipping"))
+       .enabled(if: SippProcess.path != nil, "sipp is not installed (Debian package sip-tester): skipping"))
 struct SippStackTests {
     // MARK: (a) OPTIONS
 
     func options(over transport: SIPTransport) async throws {
-        let sipp = try await Sipp(scenario: "options-uas.xml", transport: transport)
+        let sipp = try await startSipp("options-uas.xml", transport: transport)
         defer { sipp.stop() }
         let log = LogRecorder()
         let endpoint = try await makeEndpoint(log: log)
@@ -42,7 +43,7 @@ struct SippStackTests {
         #expect(received.transactionKey == key.description)
         #expect(received.transactionState == "Trying")
 
-        let status = try await sipp.waitForExit()
+        let status = await sipp.waitForExit()
         #expect(status == 0, "sipp did not complete its scenario\n\(sipp.report)")
     }
 
@@ -55,7 +56,7 @@ struct SippStackTests {
     /// Returns the log and the INVITE's events, for the retransmission test to read.
     @discardableResult
     func call(over transport: SIPTransport, scenario: String = "invite-uas.xml", t1: Duration = .milliseconds(500)) async throws -> (LogRecorder, EventRecorder) {
-        let sipp = try await Sipp(scenario: scenario, transport: transport)
+        let sipp = try await startSipp(scenario, transport: transport)
         defer { sipp.stop() }
         let log = LogRecorder()
         let strays = StrayRecorder()
@@ -93,7 +94,7 @@ struct SippStackTests {
         #expect(byeOK.statusCode == 200)
         #expect(byeOK.to?.tag == toTag)
 
-        let status = try await sipp.waitForExit()
+        let status = await sipp.waitForExit()
         #expect(status == 0, "sipp did not complete its scenario\n\(context(inviteEvents))")
 
         // A 200 that sipp retransmitted before our ACK reached it (UDP) met the INVITE
@@ -131,7 +132,7 @@ struct SippStackTests {
     /// sipp never answers: with T1 = 50 ms, Timer A resends at 0.05, 0.15, 0.35, 0.75,
     /// 1.55 and 3.15 s, and Timer B ends the transaction at 64·T1 = 3.2 s as a timeout.
     @Test func inviteTimesOutWithTimerBOverUDP() async throws {
-        let sipp = try await Sipp(scenario: "invite-silent-uas.xml", transport: .udp)
+        let sipp = try await startSipp("invite-silent-uas.xml", transport: .udp)
         defer { sipp.stop() }
         let log = LogRecorder()
         let endpoint = try await makeEndpoint(t1: .milliseconds(50), log: log, listenOn: [.udp])

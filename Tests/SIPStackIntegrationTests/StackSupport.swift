@@ -4,162 +4,20 @@ import NIOCore
 import NIOPosix
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import SIPTransaction
 import Testing
 
-// Process, port and directory helpers follow Tests/SIPNIOIntegrationTests/IntegrationSupport.swift
-// (test targets cannot share sources, so the few used here are repeated).
-
-/// A scratch directory removed when the test ends.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-stack-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-
-    /// Every file's text, for a failure message (sipp's error and message logs).
-    func contents(limit: Int = 6000) -> String {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().map { name in
-            let text = (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? ""
-            return "--- \(name):\n\(text.suffix(limit))"
-        }.joined(separator: "\n")
-    }
+/// sipp playing one of this target's Scenarios/ as a UAS on a free port of 127.0.0.1, for
+/// one call, with its own time limit (20 s). Stop it with `stop()` in a defer.
+func startSipp(_ scenario: String, transport: SIPTransport) async throws -> SippProcess {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/\(scenario)").path
+    return try await SippProcess(scenario: path, transport: transport == .udp ? .udp : .tcp, timeout: .seconds(20))
 }
 
-/// The full path of an executable on PATH, or nil.
-func executable(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-        let candidate = "\(directory)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-}
-
-/// Runs a program to its end (bounded by `timeout`); always reaped.
-@discardableResult
-func run(_ program: String, _ arguments: [String], timeout: Duration = .seconds(60)) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    defer {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-    if process.isRunning { process.terminate() }
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-}
-
-/// A port free on 127.0.0.1 for both UDP and TCP just now (bound by NIO, then released).
-func freePort(host: String = "127.0.0.1") async throws -> Int {
-    for _ in 0..<20 {
-        let udp = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: 0).get()
-        let port = udp.localAddress!.port!
-        let tcp = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: port).get()
-        try await udp.close()
-        if let tcp {
-            try await tcp.close()
-            return port
-        }
-    }
-    throw SIPTransportError(.bindFailed, "no free port found")
-}
-
-/// Whether something listens on 127.0.0.1:`port` (a bound UDP socket, a TCP socket in
-/// LISTEN), read from /proc/net: how a test knows sipp is ready without sending it
-/// anything that would count as a call.
-func isListening(port: Int, transport: SIPTransport) -> Bool {
-    let file = transport == .udp ? "/proc/net/udp" : "/proc/net/tcp"
-    guard let table = try? String(contentsOfFile: file, encoding: .utf8) else { return false }
-    let wanted = String(format: "0100007F:%04X", port)
-    for line in table.split(separator: "\n").dropFirst() {
-        let fields = line.split(separator: " ")
-        guard fields.count > 3, fields[1] == wanted else { continue }
-        if transport == .udp || fields[3] == "0A" { return true }
-    }
-    return false
-}
-
-/// sipp playing one scenario from Scenarios/ as a UAS on 127.0.0.1:`port`, for one call
-/// (`-m 1`), with its own time limit; errors and messages traced into a scratch directory.
-final class Sipp {
-    static let path = executable("sipp")
-    let process = Process()
-    let directory: TemporaryDirectory
-    let port: Int
-    let transport: SIPTransport
-
-    static func scenario(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/\(name)").path
-    }
-
-    /// Starts sipp and waits (bounded) until it listens. Terminate it with `stop()` in a defer.
-    init(scenario: String, transport: SIPTransport, extraArguments: [String] = []) async throws {
-        directory = try TemporaryDirectory()
-        port = try await freePort()
-        self.transport = transport
-        process.executableURL = URL(fileURLWithPath: try #require(Self.path, "sipp is not installed"))
-        process.currentDirectoryURL = directory.url
-        process.arguments = ["-sf", Self.scenario(scenario), "-i", "127.0.0.1", "-p", String(port),
-                             "-t", transport == .udp ? "u1" : "t1", "-m", "1",
-                             "-timeout", "20s", "-timeout_error", "-nostdin", "-nd",
-                             "-trace_err", "-error_file", directory.path("sipp-errors.log"),
-                             "-trace_msg", "-message_file", directory.path("sipp-messages.log")] + extraArguments
-        // Into a file, not a pipe: sipp redraws its screen on stdout, and a full pipe would stall it.
-        let screen = directory.path("sipp-output.log")
-        _ = FileManager.default.createFile(atPath: screen, contents: nil)
-        let output = try #require(FileHandle(forWritingAtPath: screen))
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        try? output.close()
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !isListening(port: port, transport: transport) && process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
+extension SippProcess {
     var address: SIPAddress { .ipv4("127.0.0.1", port) }
-    var target: SIPTransportTarget { SIPTransportTarget(transport: transport, address: address) }
-
-    /// Waits (bounded) for sipp to end by itself; its exit status, nil if it did not end.
-    func waitForExit(within timeout: Duration = .seconds(15)) async throws -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(25)) }
-        return process.isRunning ? nil : process.terminationStatus
-    }
-
-    func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        directory.remove()
-    }
-
-    /// What sipp said and traced: for failure messages.
-    var report: String {
-        "sipp (\(process.isRunning ? "still running" : "exit status \(process.terminationStatus)")):\n\(directory.contents())"
-    }
+    var target: SIPTransportTarget { SIPTransportTarget(transport: transport == .udp ? .udp : .tcp, address: address) }
 }
 
 /// Keeps every log entry.

@@ -2,41 +2,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import SIPTransaction
 import Testing
-
-/// A CA and a server certificate for localhost / 127.0.0.1 made with openssl for one test
-/// (as Tests/SIPNIOIntegrationTests/TLSTests.swift makes them).
-struct TestPKI {
-    let directory: TemporaryDirectory
-    var caCertificate: String { directory.path("ca.crt") }
-    var serverCertificate: String { directory.path("server.crt") }
-    var serverKey: String { directory.path("server.key") }
-
-    static func make() throws -> TestPKI {
-        let openssl = try #require(executable("openssl"), "openssl is needed to make the test certificates")
-        let directory = try TemporaryDirectory()
-        let pki = TestPKI(directory: directory)
-        func openSSL(_ arguments: [String]) throws {
-            let (status, output) = try run(openssl, arguments)
-            guard status == 0 else {
-                throw SIPTransportError(.tlsConfiguration, "openssl \(arguments.first ?? "") failed: \(output)")
-            }
-        }
-        try openSSL(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                     "-keyout", directory.path("ca.key"), "-out", pki.caCertificate, "-days", "2",
-                     "-subj", "/CN=Dialtone stack test CA",
-                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        try openSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                     "-keyout", pki.serverKey, "-out", directory.path("server.csr"), "-subj", "/CN=localhost"])
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"
-            .write(toFile: directory.path("server.ext"), atomically: true, encoding: .utf8)
-        try openSSL(["x509", "-req", "-in", directory.path("server.csr"), "-CA", pki.caCertificate,
-                     "-CAkey", directory.path("ca.key"), "-CAcreateserial", "-out", pki.serverCertificate,
-                     "-days", "2", "-extfile", directory.path("server.ext")])
-        return pki
-    }
-}
 
 /// Server transactions the UAS endpoint saw.
 final class RequestRecorder: Sendable {
