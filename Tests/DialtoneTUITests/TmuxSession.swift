@@ -17,7 +17,12 @@ final class TmuxSession {
         socket = "dialtone-tui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         let result = try Self.tmux(socket: socket, ["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), command])
         guard result.status == 0 else { throw TestSupportError("tmux new-session failed: \(result.output)") }
+        socketPath = (try? Self.tmux(socket: socket, ["display-message", "-p", "#{socket_path}"]).output)?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// The server's socket file: kill-server leaves it behind, so `kill()` removes it.
+    private var socketPath: String?
 
     deinit { kill() }
 
@@ -62,6 +67,7 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? Self.tmux(socket: socket, ["kill-server"])
+        if let socketPath, !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     /// Runs one tmux command against this test's server (SIPTestSupport's `run` spawns and
