@@ -138,11 +138,13 @@ struct PhoneCommand: AsyncParsableCommand {
 
     /// What the empty call panel and the help screen say in demo mode.
     static func demoIntro(_ peer: DemoPeer) -> [String] {
-        var lines = ["Demo peer on \(peer.address) — no account needed. Type a number and press Enter:"]
+        // The credentials first: a short terminal shows only the first lines.
+        var lines = ["Demo peer on \(peer.address) — no account needed; when asked: username \(DemoPeer.username), password \(DemoPeer.password).",
+                     "Type a number and press Enter:"]
         for number in DemoPeer.numbers {
             lines.append("  \(number.user)  \(number.description)")
         }
-        lines.append("When asked for credentials: username \(DemoPeer.username), password \(DemoPeer.password).  ? lists every key, q quits.")
+        lines.append("? lists every key · q quits")
         return lines
     }
 
