@@ -17,7 +17,13 @@ else
 fi
 SOCK=dialtone-idle-$$
 HOMEDIR=$(mktemp -d)
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$HOMEDIR"; }
+SOCKET_FILE=""
+# kill-server leaves the socket file behind: remove it too.
+cleanup() {
+    tmux -L "$SOCK" kill-server 2>/dev/null || true
+    [ -n "$SOCKET_FILE" ] && rm -f "$SOCKET_FILE"
+    rm -rf "$HOMEDIR"
+}
 trap cleanup EXIT
 screen() { tmux -L "$SOCK" capture-pane -p -t idle; }
 wait_for() { # text seconds
@@ -32,6 +38,7 @@ wait_for() { # text seconds
 tmux -L "$SOCK" new-session -d -s idle -x 120 -y 40 \
     "exec env TERM=xterm-256color XDG_CONFIG_HOME=$HOMEDIR '$BIN' --demo"
 PID=$(tmux -L "$SOCK" display-message -p -t idle '#{pane_pid}')
+SOCKET_FILE=$(tmux -L "$SOCK" display-message -p -t idle '#{socket_path}')
 wait_for "registered" 20
 sleep 3   # the REGISTER transactions finish (Timer K) and the screen settles
 
