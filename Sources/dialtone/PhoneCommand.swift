@@ -76,7 +76,9 @@ struct PhoneCommand: AsyncParsableCommand {
         let memory = CredentialMemory(store: store) { inbox.push(input: .notice($0, isError: true)) }
         let runner: SIPUserAgentRunner
         do {
-            runner = try await UserAgentStart.runner(flags: flags, configuration: configuration, accounts: accounts, peerHost: peerHost)
+            // The demo talks to 127.0.0.1 only: listen there, not on every interface.
+            runner = try await UserAgentStart.runner(flags: flags, configuration: configuration, accounts: accounts, peerHost: peerHost,
+                                                     defaultBind: demoPeer == nil ? nil : .ipv4("127.0.0.1", 0))
         } catch {
             ScreenWiring.say("dialtone: \(error)")
             await demoPeer?.shutdown()

@@ -10,8 +10,9 @@ import SIPUserAgent
 /// PCMU/PCMA offer, and one socket per transport the accounts need.
 enum UserAgentStart {
     static func runner(flags: AccountFlags, configuration config: DialtoneConfiguration, accounts: [SIPAccount],
-                       peerHost: String, autoAnswer: Bool = false) async throws -> SIPUserAgentRunner {
-        let bind = try flags.bindAddress(configured: config.bind)
+                       peerHost: String, autoAnswer: Bool = false, defaultBind: SIPAddress? = nil) async throws -> SIPUserAgentRunner {
+        // `defaultBind` stands in when neither --bind nor the config's `bind` says.
+        let bind = flags.bind == nil && config.bind == nil ? (defaultBind ?? .ipv4("0.0.0.0", 0)) : try flags.bindAddress(configured: config.bind)
         let policies = try flags.policies(from: config)
         let flagTransport = try flags.parsedTransport()
         let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: hostOnly(peerHost)) ?? "127.0.0.1") : nil
