@@ -7,7 +7,7 @@ DEPS_RUN   := pkg-config libncursesw5-dev
 DEPS_TEST  := $(DEPS_RUN) tmux sip-tester openssl tshark kamailio kamailio-sqlite-modules sqlite3
 DEPS_BENCH := pkg-config valgrind gcc libsofia-sip-ua-dev libosip2-dev libre-dev
 
-.PHONY: run test build release deps-run deps-test deps-bench bench fuzz clean
+.PHONY: run test build release idle deps-run deps-test deps-bench bench fuzz clean
 
 deps-run:
 	@scripts/install-deps.sh $(DEPS_RUN)
@@ -21,15 +21,10 @@ deps-bench:
 build: deps-run
 	$(SWIFT) build --product dialtone
 
-# Until the softphone screen and its built-in demo land (see README, "What works
-# today"), `make run` shows what Dialtone can already do with no account: it reads a
-# 302, a 401 and a malformed INVITE, and compares the two codes that matter most.
+# The softphone screen with the built-in demo peer: no account needed. Themes come from
+# ./Themes (the source tree).
 run: build
-	@echo '$$ dialtone parse examples/*.sip'
-	@.build/debug/dialtone parse examples/302-moved-temporarily.sip examples/401-unauthorized.sip examples/bad-extraneous-separators.sip || true
-	@echo
-	@echo '$$ dialtone explain 302 401'
-	@.build/debug/dialtone explain 302 401
+	.build/debug/dialtone --demo
 
 test: deps-test
 	$(SWIFT) build --build-tests
@@ -37,6 +32,12 @@ test: deps-test
 
 release: deps-run
 	$(SWIFT) build -c release
+
+# Idle cost: the release build's screen up in tmux with the demo account registered,
+# CPU time and resident memory over IDLE_SECONDS (default 30).
+IDLE_SECONDS ?= 30
+idle: deps-test
+	IDLE_SECONDS=$(IDLE_SECONDS) SWIFT=$(SWIFT) scripts/idle-cost.sh
 
 bench: deps-bench
 	bench/run.sh

@@ -176,6 +176,9 @@ let package = Package(
             dependencies: ["SIPTestSupport", "SIPCore", "dialtone"],
             exclude: ["Scenarios", "Kamailio"]
         ),
+        // End to end: the real `dialtone` screen in tmux against sipp peers (302, 401 with
+        // verifyauth) and the built-in demo; depending on it makes SwiftPM build the binary.
+        .testTarget(name: "DialtoneTUITests", dependencies: ["SIPTestSupport", "dialtone"], exclude: ["Scenarios"]),
     ],
     swiftLanguageModes: [.v6]
 )

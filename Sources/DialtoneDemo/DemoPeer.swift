@@ -14,6 +14,9 @@ import SIPTransaction
 public final class DemoPeer: Sendable {
     /// The realm of the demo's challenges, and its one account: shown on the screen.
     public static let realm = "dialtone-demo"
+    /// The realm of its registrar's challenge (same username and password). Separate, so a
+    /// client that registered with the demo account is still asked when it dials 401.
+    public static let registrarRealm = "dialtone-demo-registrar"
     public static let username = "demo"
     public static let password = "demo"
 

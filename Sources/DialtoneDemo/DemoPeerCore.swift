@@ -183,9 +183,9 @@ struct DemoPeerCore {
             moved.append("Contact", contact(target, arrival: arrival))
             return [.respond(key, moved)]
         case .challengeThenAnswer:
-            switch checkCredentials(request, now: now) {
+            switch checkCredentials(request, realm: DemoPeer.realm, now: now) {
             case .accepted: return startRinging(request, key: key, user: user, arrival: arrival)
-            case let .challenge(stale): return [.respond(key, challenge(request, stale: stale, now: now))]
+            case let .challenge(stale): return [.respond(key, challenge(request, realm: DemoPeer.realm, stale: stale, now: now))]
             }
         case let .reject(code):
             return [.respond(key, response(to: request, code, toTag: token()))]
@@ -363,9 +363,9 @@ struct DemoPeerCore {
     /// RFC 7616 with the demo's one account: a wrong digest gets a new challenge; a right
     /// one with an expired (or unknown, or replayed) nonce gets `stale=true`, so the client
     /// retries without asking its user again.
-    mutating func checkCredentials(_ request: SIPMessage, now: Duration) -> CredentialCheck {
+    mutating func checkCredentials(_ request: SIPMessage, realm: String, now: Duration) -> CredentialCheck {
         guard let method = request.method,
-              let answer = request.authorization.first(where: { $0.isDigest && $0.realm == DemoPeer.realm })
+              let answer = request.authorization.first(where: { $0.isDigest && $0.realm == realm })
         else { return .challenge(stale: false) }
         let credentials = DigestCredentials(username: DemoPeer.username, password: DemoPeer.password)
         guard answer.qop == .auth, answer.opaque == opaque || answer.opaque == nil,
@@ -378,12 +378,12 @@ struct DemoPeerCore {
         return .accepted
     }
 
-    mutating func challenge(_ request: SIPMessage, stale: Bool, now: Duration) -> SIPMessage {
+    mutating func challenge(_ request: SIPMessage, realm: String, stale: Bool, now: Duration) -> SIPMessage {
         nonces = nonces.filter { now - $0.value.issued <= settings.nonceLifetime * 4 }
         let nonce = token() + token()
         nonces[nonce] = Nonce(issued: now)
         var message = response(to: request, 401, toTag: token())
-        message.append("WWW-Authenticate", "Digest realm=\"\(DemoPeer.realm)\", nonce=\"\(nonce)\", opaque=\"\(opaque)\", "
+        message.append("WWW-Authenticate", "Digest realm=\"\(realm)\", nonce=\"\(nonce)\", opaque=\"\(opaque)\", "
             + "algorithm=MD5, qop=\"auth\"" + (stale ? ", stale=true" : ""))
         return message
     }
@@ -391,8 +391,10 @@ struct DemoPeerCore {
     // MARK: REGISTER
 
     mutating func register(_ request: SIPMessage, key: SIPTransactionKey, now: Duration) -> [Action] {
-        if case let .challenge(stale) = checkCredentials(request, now: now) {
-            return [.respond(key, challenge(request, stale: stale, now: now))]
+        // Its own realm: credentials a client keeps for its registration (per realm and
+        // host) then do not answer the calls' challenge, so dialling 401 still asks.
+        if case let .challenge(stale) = checkCredentials(request, realm: DemoPeer.registrarRealm, now: now) {
+            return [.respond(key, challenge(request, realm: DemoPeer.registrarRealm, stale: stale, now: now))]
         }
         guard let to = request.to?.uri.sipURI else {
             return [.respond(key, response(to: request, 400, reason: "Bad Request (no To address)", toTag: token()))]

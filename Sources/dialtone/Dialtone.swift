@@ -6,7 +6,8 @@ struct Dialtone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialtone",
         abstract: "A terminal SIP softphone, and tools for reading SIP.",
-        subcommands: [CallCommand.self, RegisterCommand.self, AnswerCommand.self, ParseCommand.self, ExplainCommand.self, UIPreviewCommand.self]
+        subcommands: [PhoneCommand.self, CallCommand.self, RegisterCommand.self, AnswerCommand.self, ParseCommand.self, ExplainCommand.self, UIPreviewCommand.self],
+        defaultSubcommand: PhoneCommand.self
     )
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64), as the

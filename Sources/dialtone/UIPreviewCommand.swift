@@ -26,12 +26,12 @@ struct UIPreviewCommand: ParsableCommand {
     var delay = 0.5
 
     func run() throws {
-        let environment = Self.environment()
-        let library = ThemeLibrary.standard(environment: environment, executablePath: Self.executablePath())
+        let environment = ProcessContext.environment()
+        let library = ThemeLibrary.standard(environment: environment, executablePath: ProcessContext.executablePath())
         let (chosen, problem) = library.loadOrDefault(theme)
         let inbox = AppInbox()
         let player = ScriptPlayer(inbox: inbox)
-        let clock = Self.wallClock()
+        let clock = ProcessContext.wallClock()
 
         var state = AppState(accounts: [PreviewScript.account], clock: clock)
         if let problem { state.message = ("theme: \(problem) — using the built-in dark theme", true) }
@@ -73,34 +73,5 @@ struct UIPreviewCommand: ParsableCommand {
                 break
             }
         }
-    }
-
-    static func environment() -> [String: String] {
-        var out: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                out[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return out
-    }
-
-    static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return CommandLine.arguments.first }
-        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func wallClock() -> WallClock {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var local = tm()
-        localtime_r(&seconds, &local)
-        return WallClock(seconds: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9, utcOffset: Int(local.tm_gmtoff))
     }
 }

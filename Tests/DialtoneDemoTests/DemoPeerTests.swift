@@ -249,7 +249,7 @@ struct DemoPeerTests {
         let register = makeRequest(.register, uri: "sip:127.0.0.1:\(peer.port)", callID: callID, cseq: 1, to: aor,
                                    contact: "<sip:alice@127.0.0.1:5099>", extraHeaders: [("Expires", "600")])
         let (challenge, _) = try await caller.finalResponse(to: register)
-        #expect(challenge.statusCode == 401 && challenge.wwwAuthenticate.first?.realm == "dialtone-demo")
+        #expect(challenge.statusCode == 401 && challenge.wwwAuthenticate.first?.realm == "dialtone-demo-registrar")
 
         let (ok, _) = try await caller.finalResponse(to: try authorized(register, answering: challenge, cseq: 2))
         #expect(ok.statusCode == 200)

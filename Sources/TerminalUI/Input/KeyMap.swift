@@ -28,7 +28,8 @@ public struct KeyMap: Sendable {
         self = .standard
         var claimed: [Action.Scope: [Key: Action]] = [:]
         for name in table.keys.sorted() {
-            guard let action = Action(rawValue: name) else {
+            // `hang_up` as well as `hang-up`: TOML keys are often written with underscores.
+            guard let action = Action(rawValue: name) ?? Action(rawValue: String(name.map { $0 == "_" ? "-" : $0 })) else {
                 let known = Action.allCases.map(\.rawValue).joined(separator: ", ")
                 throw Failure(text: "[keys]: unknown action \"\(name)\" (known: \(known))")
             }

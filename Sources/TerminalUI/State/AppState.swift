@@ -21,6 +21,13 @@ public struct AppState: Sendable {
     public var accounts: [SIPAccount]
     public var currentAccount: Int = 0
     public var registrations: [String: SIPRegistrationState] = [:]
+    /// Lines the empty call panel shows instead of its hint, and the help screen shows
+    /// first: where the demo peer is, its numbers and its credentials.
+    public var intro: [String] = []
+    /// A short reminder shown after the cursor while the dial line is empty ("demo:
+    /// 100 answers · 302 redirects · …").
+    public var dialHint: String?
+
     /// Our address as the transport bound it ("192.0.2.10:5060"); the newest log line's
     /// local address when not set.
     public var localAddress: String?

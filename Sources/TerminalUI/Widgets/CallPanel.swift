@@ -13,7 +13,8 @@ struct CallPanel: Widget {
     }
 
     static func lineCount(_ state: AppState) -> Int {
-        state.calls.reduce(0) { $0 + 1 + min($1.notices.count, noticesShown) + ($1.isActive ? 0 : 1) }
+        if state.calls.isEmpty { return max(1, state.intro.count) }
+        return state.calls.reduce(0) { $0 + 1 + min($1.notices.count, noticesShown) + ($1.isActive ? 0 : 1) }
     }
 
     func lines() -> [Line] {
@@ -57,6 +58,12 @@ struct CallPanel: Widget {
         buffer.rule(area, title: "Calls", right: active == 0 ? "" : "\(active) active")
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let all = lines()
+        if all.isEmpty, !state.intro.isEmpty {
+            for (row, line) in state.intro.prefix(body.height).enumerated() {
+                buffer.write("  " + line, x: body.x, y: body.y + row, limit: body.maxX, role: row == 0 ? .notice : .hint)
+            }
+            return
+        }
         if all.isEmpty {
             buffer.write("  No calls. Type a number or a sip: address on the dial line and press Enter.", x: body.x, y: body.y, limit: body.maxX, role: .hint)
             return

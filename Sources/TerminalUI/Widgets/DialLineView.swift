@@ -16,11 +16,15 @@ struct DialLineView: Widget {
         }
         if !active && state.dialLine.isEmpty {
             let key = state.keyMap.keys(for: .focusDial).first?.label ?? "d"
-            buffer.write("press \(key) or type a number, then Enter", x: x, y: area.y, limit: area.maxX, role: .hint)
+            buffer.write("press \(key) or type a number, then Enter" + (state.dialHint.map { "  ·  " + $0 } ?? ""), x: x, y: area.y,
+                         limit: area.maxX, role: .hint)
             return
         }
         let (shown, cursor) = state.dialLine.visible(columns: room)
         let end = buffer.write(shown, x: x, y: area.y, limit: x + room, role: .dialInput)
+        if state.dialLine.isEmpty, error.isEmpty, let hint = state.dialHint {
+            buffer.write(hint, x: x + 2, y: area.y, limit: area.maxX, role: .hint)
+        }
         if !error.isEmpty { buffer.write(error, x: max(end, x + 1), y: area.y, limit: area.maxX, role: .error) }
         if active { buffer.cursor = (x + cursor, area.y) }
     }

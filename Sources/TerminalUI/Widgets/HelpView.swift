@@ -3,8 +3,8 @@ struct HelpView: Widget {
     let state: AppState
     let scroll: Int
 
-    static func lines(_ keyMap: KeyMap) -> [(String, Role)] {
-        var out: [(String, Role)] = []
+    static func lines(_ keyMap: KeyMap, intro: [String] = []) -> [(String, Role)] {
+        var out: [(String, Role)] = intro.enumerated().map { ($0.element, $0.offset == 0 ? .title : .text) }
         let titles: [(Action.Scope, String)] = [
             (.global, "Anywhere"),
             (.browse, "Calls and log (after Esc leaves the dial line)"),
@@ -30,7 +30,7 @@ struct HelpView: Widget {
         guard area.height >= 2 else { return }
         buffer.fill(area, role: .text)
         buffer.rule(area, title: "Help: every key", right: "any other key closes · ↑/↓ scroll")
-        let lines = Self.lines(state.keyMap)
+        let lines = Self.lines(state.keyMap, intro: state.intro)
         let rows = area.height - 1
         let first = min(scroll, max(0, lines.count - rows))
         for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {

@@ -15,6 +15,11 @@ struct StatusBar: Widget {
             parts.append((" ", .statusBar))
             let (text, role) = registrationText(account)
             parts.append((text, role))
+            // The other accounts, by name: each one's registration at a glance.
+            for (index, other) in state.accounts.enumerated() where index != state.currentAccount {
+                parts.append((" · " + other.id + " ", .statusBar))
+                parts.append(registrationText(other))
+            }
         } else {
             parts.append(("no account", .statusBar))
         }

@@ -29,10 +29,10 @@ struct AnswerCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard noTUI else { throw ValidationError("the interactive screen for `answer` is not available yet: add --no-tui") }
-        let configuration = try account.loadConfigurationOrExit()
-        var accountValue = try account.account(from: configuration)
+        let configuration = try account.flags.loadConfigurationOrExit()
+        var accountValue = try account.flags.account(from: configuration)
         accountValue?.registerExpires = expires
-        let bindHost = try account.bindAddress().host
+        let bindHost = try account.flags.bindAddress().host
         let peerHost = accountValue?.registrar?.host ?? bindHost
         let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue, peerHost: peerHost, autoAnswer: true)
         for (transport, address) in session.runner.listening {

@@ -46,8 +46,8 @@ struct CallCommand: AsyncParsableCommand {
         guard noTUI else {
             throw ValidationError("the interactive screen for `call` is not available yet: add --no-tui")
         }
-        let configuration = try account.loadConfigurationOrExit()
-        let accountValue = demo ? nil : try account.account(from: configuration)
+        let configuration = try account.flags.loadConfigurationOrExit()
+        let accountValue = demo ? nil : try account.flags.account(from: configuration)
         var demoPeer: DemoPeer?
         if demo {
             do {

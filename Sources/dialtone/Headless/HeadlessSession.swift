@@ -48,7 +48,7 @@ final class HeadlessSession {
 
     private init(runner: SIPUserAgentRunner, formatter: HeadlessEventFormatter, user: String?, password: String?, account: SIPAccount?,
                  store: DialtoneCredentialStore?) {
-        let memory = CredentialMemory(store: store)
+        let memory = CredentialMemory(store: store) { HeadlessSession.printPromptNote("dialtone: \($0)") }
         self.memory = memory
         self.runner = runner
         self.formatter = formatter
@@ -87,8 +87,6 @@ final class HeadlessSession {
         } else if let fromEnvironment = getenv("DIALTONE_PASSWORD") {
             password = String(cString: fromEnvironment)
         }
-        let bind = try options.bindAddress(configured: config.bind)
-        let policies = try options.policies(from: config)
         var store: DialtoneCredentialStore?
         if let path = config.credentialStorePath {
             do {
@@ -97,38 +95,10 @@ final class HeadlessSession {
                 printPromptNote("dialtone: not using the credential store: \(error)")
             }
         }
-        let transport = try options.parsedTransport()
-        let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: Self.hostOnly(peerHost)) ?? "127.0.0.1") : nil
-        let contactHost = (advertised.map { $0.contains(":") ? "[\($0)]" : $0 }) ?? bind.sipHost
-        let t1 = Duration.milliseconds(max(1, options.t1))
-        let timers = SIPTimerValues(t1: t1, t2: max(t1, .seconds(4)), t4: .seconds(5))
-        var transports: [SIPTransport] = [.udp]
-        switch transport {
-        case .udp: break
-        case .tcp: transports.append(.tcp)
-        case .tls: transports.append(.tls)
-        }
-        let configuration = SIPUserAgentConfiguration(
-            accounts: account.map { [$0] } ?? [],
-            localIdentity: SIPURI(user: "dialtone", host: contactHost),
-            redirectPolicy: policies.redirect,
-            redirectLimit: policies.redirectLimit,
-            authAttempts: policies.authAttempts,
-            autoAnswer: autoAnswer || config.autoAnswer,
-            timerValues: timers,
-            userAgentName: "Dialtone/0.1",
-            defaultSession: SessionOffer.make(host: contactHost, port: 40_000 + 2 * Int.random(in: 0..<5000),
-                                              sessionID: UInt64.random(in: 1..<UInt64(Int64.max))))
-        let runner: SIPUserAgentRunner
-        do {
-            runner = try await SIPUserAgentRunner.start(
-                configuration: configuration,
-                options: .init(bind: bind, transports: transports, advertisedHost: advertised, timerValues: timers))
-        } catch {
-            throw HeadlessFailure("cannot listen on \(bind): \(error)")
-        }
+        let runner = try await UserAgentStart.runner(flags: options.flags, configuration: config, accounts: account.map { [$0] } ?? [],
+                                                     peerHost: peerHost, autoAnswer: autoAnswer)
         return HeadlessSession(runner: runner, formatter: HeadlessEventFormatter(json: options.json, trace: options.trace),
-                               user: options.user, password: password, account: account, store: store)
+                               user: options.flags.user, password: password, account: account, store: store)
     }
 
     /// `start`, or the reason on standard error and exit status 1.
@@ -140,10 +110,6 @@ final class HeadlessSession {
             printPromptNote("dialtone: \(error)")
             throw ExitCode(HeadlessExitStatus.otherError)
         }
-    }
-
-    static func hostOnly(_ host: String) -> String {
-        host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
     }
 
     static func readPasswordFile(_ path: String) throws -> String {
@@ -245,50 +211,4 @@ final class HeadlessSession {
 struct HeadlessFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// The opt-in credential store (config `credential_store`) and the passwords typed at
-/// prompts, which are written there only once a call connected or a registration
-/// succeeded with them, and dropped when they were refused.
-final class CredentialMemory: Sendable {
-    private let store: Mutex<DialtoneCredentialStore?>
-    private let pending = Mutex<[DialtoneCredentialStore.Entry]>([])
-
-    init(store: DialtoneCredentialStore?) {
-        self.store = Mutex(store)
-    }
-
-    func stored(realm: String, host: String) -> DialtoneCredentialStore.Entry? {
-        store.withLock { $0?.entry(realm: realm, host: host) }
-    }
-
-    func typed(_ entry: DialtoneCredentialStore.Entry) {
-        guard store.withLock({ $0 != nil }) else { return }
-        pending.withLock { $0.append(entry) }
-    }
-
-    func note(_ event: SIPUserAgentEvent) {
-        switch event {
-        case let .authenticationFailed(realm, host, _, _, _):
-            pending.withLock { $0.removeAll { $0.realm == realm && $0.host == host } }
-        case .callState(_, .connected), .registration(_, .registered):
-            let accepted = pending.withLock { entries in
-                defer { entries.removeAll() }
-                return entries
-            }
-            guard !accepted.isEmpty else { return }
-            store.withLock { store in
-                guard var current = store else { return }
-                for entry in accepted { current.remember(entry) }
-                do {
-                    try current.save()
-                    store = current
-                } catch {
-                    HeadlessSession.printPromptNote("dialtone: could not write the credential store: \(error)")
-                }
-            }
-        default:
-            break
-        }
-    }
 }

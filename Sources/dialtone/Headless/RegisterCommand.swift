@@ -27,8 +27,8 @@ struct RegisterCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard noTUI else { throw ValidationError("the interactive screen for `register` is not available yet: add --no-tui") }
-        let configuration = try account.loadConfigurationOrExit()
-        guard var accountValue = try account.account(from: configuration) else { throw ValidationError("register needs --aor (and --registrar)") }
+        let configuration = try account.flags.loadConfigurationOrExit()
+        guard var accountValue = try account.flags.account(from: configuration) else { throw ValidationError("register needs --aor (and --registrar)") }
         guard let registrar = accountValue.registrar else { throw ValidationError("register needs --registrar sip:host[:port]") }
         guard expires > 0 else { throw ValidationError("--expires must be more than 0") }
         accountValue.registerExpires = expires

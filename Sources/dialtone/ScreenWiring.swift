@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CursesTerminal
+import DialtoneConfig
+import DialtoneDemo
+import SIPNIO
+import SIPUserAgent
+import Synchronization
+import TerminalUI
+
+/// Connects the screen and the user agent. Events go to the screen's inbox, except the
+/// credential questions nobody needs to be asked (the demo account's own registration,
+/// and realms the opt-in credential store knows), which are answered here. The screen's
+/// effects go to the runner, and the log export to `LogFileWriter`. Safe from any thread:
+/// `pumpEvents` runs as a task, `perform` on the screen's thread.
+final class ScreenWiring: Sendable {
+    let runner: SIPUserAgentRunner
+    let inbox: AppInbox
+    let memory: CredentialMemory
+    /// The account whose registration the wiring answers with the demo credentials.
+    let demoAccount: String?
+    /// Questions shown on the screen, so a typed answer can be kept in the credential store.
+    private let asked = Mutex<[Int: SIPCredentialsQuestion]>([:])
+
+    init(runner: SIPUserAgentRunner, inbox: AppInbox, memory: CredentialMemory, demoAccount: String?) {
+        self.runner = runner
+        self.inbox = inbox
+        self.memory = memory
+        self.demoAccount = demoAccount
+    }
+
+    /// Until the runner shuts down.
+    func pumpEvents() async {
+        for await event in runner.events {
+            memory.note(event)
+            if case let .credentialsNeeded(question) = event {
+                if let (answer, note) = answerWithoutAsking(question) {
+                    runner.send(.credentials(question: question.id, answer))
+                    inbox.push(input: .notice(note, isError: false))
+                    continue
+                }
+                asked.withLock { $0[question.id] = question }
+            }
+            inbox.push(event)
+        }
+    }
+
+    private func answerWithoutAsking(_ question: SIPCredentialsQuestion) -> (SIPCredentialsAnswer, String)? {
+        guard question.attempt == 1 else { return nil }
+        if let demoAccount, question.account == demoAccount {
+            return (SIPCredentialsAnswer(username: DemoPeer.username, password: DemoPeer.password, remember: false),
+                    "demo: registering as \(DemoPeer.username) / \(DemoPeer.password) (realm \"\(question.realm)\")")
+        }
+        if let stored = memory.stored(realm: question.realm, host: question.host) {
+            return (SIPCredentialsAnswer(username: stored.username, password: stored.password),
+                    "credentials for realm \"\(question.realm)\" at \(question.host) from the credential store")
+        }
+        return nil
+    }
+
+    /// Carries out one effect of the screen (quit and redraw are the screen's own).
+    func perform(_ effect: AppEffect) {
+        switch effect {
+        case let .send(.credentials(id, answer)):
+            let question = asked.withLock { $0.removeValue(forKey: id) }
+            if let answer, answer.remember, let question {
+                memory.typed(DialtoneCredentialStore.Entry(realm: question.realm, host: question.host,
+                                                           username: answer.username, password: answer.password))
+            }
+            runner.send(.credentials(question: id, answer))
+        case let .send(command):
+            runner.send(command)
+        case let .saveLog(request):
+            let result = LogFileWriter.save(request)
+            inbox.push(input: .notice(result.text, isError: result.isError))
+        case .quit, .redraw:
+            break
+        }
+    }
+
+    /// After the screen closed: waits (bounded) for the hang-ups and un-REGISTERs the quit
+    /// sent, then closes the sockets. Says so on standard error when it takes a while.
+    func finish(waitingUpTo limit: Duration = .seconds(5)) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var told = false
+        while clock.now - start < limit, !(await runner.isIdle()) {
+            if !told, clock.now - start > .milliseconds(300) {
+                told = true
+                Self.say("dialtone: hanging up and unregistering…")
+            }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if !(await runner.isIdle()) {
+            Self.say("dialtone: gave up waiting after \(limit.components.seconds) s; closing anyway")
+        }
+        await runner.shutdown()
+    }
+
+    static func say(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}
