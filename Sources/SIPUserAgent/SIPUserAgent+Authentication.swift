@@ -63,7 +63,8 @@ extension SIPUserAgent {
         retry.staleRetries = staleRetries
         retry.credentialSources[key.realm] = source
         credentialCache[key] = CredentialCache.Entry(credentials: entry.credentials, authorizer: authorizer, code: code,
-                                                     nonceCount: 0, owner: entry.owner)
+                                                     nonceCount: 0, owner: entry.owner,
+                                                     challenged: entry.challenged.merging([request.method: code]) { $1 })
         resend(retry, owner: owner, &actions)
     }
 
@@ -95,7 +96,8 @@ extension SIPUserAgent {
         credentialCache[pending.key] = CredentialCache.Entry(
             credentials: DigestCredentials(username: answer.username, password: answer.password),
             authorizer: pending.authorizer, code: pending.code, nonceCount: 0,
-            owner: answer.remember ? nil : pending.owner)
+            owner: answer.remember ? nil : pending.owner,
+            challenged: (credentialCache[pending.key]?.challenged ?? [:]).merging([pending.request.method: pending.code]) { $1 })
         var retry = renewed(pending.request, sequence: nextSequence(for: pending.request, owner: pending.owner))
         retry.credentialSources[pending.key.realm] = .asked
         resend(retry, owner: pending.owner, &actions)

@@ -155,7 +155,7 @@ extension SIPUserAgent {
         let host = request.nextHop.host.lowercased()
         let method = request.method
         let uri = request.message.requestURIText ?? ""
-        for key in credentialCache.keys(forHost: host) {
+        for key in credentialCache.keys(forHost: host, method: method) {
             guard var entry = credentialCache[key], let authorizer = entry.authorizer else { continue }
             entry.nonceCount += 1
             guard let answer = try? authorizer.answer(
@@ -163,7 +163,8 @@ extension SIPUserAgent {
                 nonceCount: entry.nonceCount, cnonce: makeCNonce())
             else { continue }
             credentialCache[key] = entry
-            request.message.append(entry.code == 407 ? "Proxy-Authorization" : "Authorization", answer.headerValue)
+            let code = entry.challenged[method] ?? entry.code
+            request.message.append(code == 407 ? "Proxy-Authorization" : "Authorization", answer.headerValue)
             if request.credentialSources[key.realm] == nil { request.credentialSources[key.realm] = .preemptive }
         }
     }

@@ -106,3 +106,43 @@ import Testing
         #expect(ua.agent.isIdle)
     }
 }
+
+@Suite struct RegistrationCredentialTests {
+    @Test func aRegistrarsCredentialsDoNotRideOnAnINVITEButAnswerItsChallengeWithoutAsking() throws {
+        let account = SIPAccount(id: "alice", addressOfRecord: try SIPURI(parsing: "sip:alice@example.test"),
+                                 registrar: try SIPURI(parsing: "sip:127.0.0.1:5070"),
+                                 outboundProxy: try SIPURI(parsing: "sip:127.0.0.1:5070"))
+        var ua = UserAgentHarness(accounts: [account])
+        ua.command(.register(account: "alice"))
+        ua.answer(401, headers: [("WWW-Authenticate", UserAgentHarness.challenge(realm: "example.test", nonce: "r1"))])
+        ua.command(.credentials(question: ua.questions[0].id, SIPCredentialsAnswer(username: "alice", password: UserAgentHarness.password)))
+        ua.answer(200, headers: [("Expires", "600")])
+
+        ua.call("sip:bob@example.test", account: "alice")
+        let invite = ua.lastRequest.message
+        #expect(invite.value(.authorization) == nil, "REGISTER's answer is not sent on an INVITE unasked")
+        #expect(invite.value(.proxyAuthorization) == nil)
+        ua.answer(407, headers: [("Proxy-Authenticate", UserAgentHarness.challenge(realm: "example.test", nonce: "p1"))])
+        #expect(ua.questions.count == 1, "the cached credentials answer the proxy")
+        #expect(AuthenticationTests.verify(ua.lastRequest.message.value(.proxyAuthorization), method: "INVITE"))
+    }
+}
+
+extension RegistrationCredentialTests {
+    @Test func afterTheProxyAnsweredTheRefreshStillSendsAuthorization() throws {
+        let account = SIPAccount(id: "alice", addressOfRecord: try SIPURI(parsing: "sip:alice@example.test"),
+                                 registrar: try SIPURI(parsing: "sip:127.0.0.1:5070"),
+                                 outboundProxy: try SIPURI(parsing: "sip:127.0.0.1:5070"), registerExpires: 60)
+        var ua = UserAgentHarness(accounts: [account])
+        ua.command(.register(account: "alice"))
+        ua.answer(401, headers: [("WWW-Authenticate", UserAgentHarness.challenge(realm: "example.test", nonce: "r1"))])
+        ua.command(.credentials(question: ua.questions[0].id, SIPCredentialsAnswer(username: "alice", password: UserAgentHarness.password)))
+        ua.answer(200, headers: [("Expires", "60")])
+        ua.call("sip:bob@example.test", account: "alice")
+        ua.answer(407, headers: [("Proxy-Authenticate", UserAgentHarness.challenge(realm: "example.test", nonce: "p1"))])
+        ua.run(until: ua.now + .seconds(30))
+        let refresh = ua.sent.last { $0.method == "REGISTER" }
+        #expect(refresh?.message.value(.authorization) != nil)
+        #expect(refresh?.message.value(.proxyAuthorization) == nil)
+    }
+}

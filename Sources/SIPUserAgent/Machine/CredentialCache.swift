@@ -17,6 +17,11 @@ struct CredentialCache: Sendable {
         var nonceCount: UInt32
         /// Nil: kept for the session. Otherwise dropped when that call or registration ends.
         var owner: AuthOwner?
+        /// The methods this realm has challenged at this host, each with the code it used
+        /// (401: Authorization, 407: Proxy-Authorization): only those get the header before
+        /// they are asked (a REGISTER refresh, the next INVITE through the proxy), so a
+        /// realm's answer does not ride along on requests it never asked about.
+        var challenged: [String: Int] = [:]
     }
 
     private(set) var entries: [Key: Entry] = [:]
@@ -26,9 +31,12 @@ struct CredentialCache: Sendable {
         set { entries[key] = newValue }
     }
 
-    /// The entries whose challenges came from `host`: answered before they are asked.
-    func keys(forHost host: String) -> [Key] {
-        entries.keys.filter { $0.host == host && entries[$0]?.authorizer != nil }.sorted { $0.realm < $1.realm }
+    /// The entries whose challenges came from `host` for `method`: answered before they are asked.
+    func keys(forHost host: String, method: String) -> [Key] {
+        entries.keys.filter { key in
+            guard key.host == host, let entry = entries[key], entry.authorizer != nil else { return false }
+            return entry.challenged[method] != nil
+        }.sorted { $0.realm < $1.realm }
     }
 
     mutating func forget(owner: AuthOwner) {
