@@ -113,6 +113,34 @@ struct SoftphoneScreenTests {
         #expect(await challenger.waitForExit() == 0, "sipp did not accept the digest or the call did not end with BYE\n\(challenger.report)")
     }
 
+    @Test func anIncomingCallRingsIsAnsweredWithAAndEndsWhenTheCallerHangsUp() async throws {
+        let port = try await freePort()
+        let phone = try PhoneInTmux(arguments: ["--aor", "sip:alice@127.0.0.1", "--bind", "127.0.0.1:\(port)", "--t1", "2000"])
+        defer { phone.stop() }
+        let tmux = phone.tmux
+        await tmux.waitFor("alice@127.0.0.1")
+
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/uac-call.xml").path
+        let caller = try await SippProcess(scenario: path, remote: "127.0.0.1:\(port)", timeout: .seconds(60),
+                                           arguments: ["-mp", String(try await freePort())])
+        defer { caller.stop() }
+        let ringing = await tmux.waitFor("Incoming", timeout: .seconds(15))
+        #expect(ringing.contains("carol@127.0.0.1"), "the caller is not named:\n\(ringing)")
+        #expect(ringing.contains("180 Ringing"), "no 180 in the log:\n\(ringing)")
+
+        // Outside the dial line, a answers.
+        tmux.send("Escape")
+        tmux.send("a")
+        let states = await phone.watchStates(until: "Ended", timeout: .seconds(20))
+        #expect(states.contains("Connected") && states.last == "Ended", "states seen: \(states)\n\(tmux.capture())")
+        let screen = await tmux.waitFor("BYE sip:")
+        #expect(screen.contains("200 OK"), "no 200 in the log:\n\(screen)")
+        #expect(await caller.waitForExit() == 0, "the caller did not complete its call\n\(caller.report)")
+
+        tmux.send("q")
+        await phone.expectExitedAndTerminalRestored()
+    }
+
     @Test func theDemoRedirectsThenAsksForThePassword() async throws {
         let phone = try PhoneInTmux(arguments: [])
         defer { phone.stop() }
