@@ -10,6 +10,15 @@ extension SIPUserAgent {
             incomingCancel(request, server: server, &actions)
             return
         }
+        // §8.2.2.3: an extension the request requires and we do not know gets 420, with
+        // the unknown ones named (Dialtone supports none yet: no 100rel, no timer).
+        let required = request.require
+        if method != .ack, !required.isEmpty {
+            var response = SIPMessage.response(to: request, statusCode: 420, toTag: request.to?.tag == nil ? makeTag() : nil)
+            response.append("Unsupported", required.joined(separator: ", "))
+            actions.append(.respond(server, response))
+            return
+        }
         if request.to?.tag != nil {
             inDialogRequest(request, method: method, server: server, now: now, &actions)
             return

@@ -328,3 +328,25 @@ import Testing
         #expect(ua.agent.state(of: call) == .connected)
     }
 }
+
+@Suite struct RequiredExtensionTests {
+    @Test func aRequestRequiringAnUnknownExtensionGets420NamingIt() {
+        var ua = UserAgentHarness()
+        _ = ua.receive("""
+        INVITE sip:dialtone@192.0.2.10:5060 SIP/2.0
+        Via: SIP/2.0/UDP 198.51.100.1:5062;branch=z9hG4bKreq1
+        From: <sip:bob@198.51.100.1>;tag=r1
+        To: <sip:dialtone@192.0.2.10>
+        Call-ID: require-1
+        CSeq: 1 INVITE
+        Contact: <sip:bob@198.51.100.1:5062>
+        Require: 100rel, foo
+        Content-Length: 0
+
+
+        """)
+        #expect(ua.responses.last?.1.statusCode == 420)
+        #expect(ua.responses.last?.1.value("Unsupported") == "100rel, foo")
+        #expect(ua.agent.activeCalls.isEmpty)
+    }
+}
