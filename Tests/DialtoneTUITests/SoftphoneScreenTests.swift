@@ -141,6 +141,30 @@ struct SoftphoneScreenTests {
         await phone.expectExitedAndTerminalRestored()
     }
 
+    @Test func anIncomingCallRejectedWithRGets486() async throws {
+        let port = try await freePort()
+        let phone = try PhoneInTmux(arguments: ["--aor", "sip:alice@127.0.0.1", "--bind", "127.0.0.1:\(port)", "--t1", "2000"])
+        defer { phone.stop() }
+        let tmux = phone.tmux
+        await tmux.waitFor("alice@127.0.0.1")
+
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/uac-call-rejected.xml").path
+        let caller = try await SippProcess(scenario: path, remote: "127.0.0.1:\(port)", timeout: .seconds(60),
+                                           arguments: ["-mp", String(try await freePort())])
+        defer { caller.stop() }
+        await tmux.waitFor("Incoming", timeout: .seconds(15))
+        tmux.send("Escape")
+        tmux.send("r")
+        let states = await phone.watchStates(until: "Ended", timeout: .seconds(15))
+        #expect(states.last == "Ended", "states seen: \(states)\n\(tmux.capture())")
+        let screen = await tmux.waitFor("486 Busy Here")
+        #expect(screen.contains("rejected here"), "no reason shown:\n\(screen)")
+        #expect(await caller.waitForExit() == 0, "the caller did not see the 486\n\(caller.report)")
+
+        tmux.send("q")
+        await phone.expectExitedAndTerminalRestored()
+    }
+
     @Test func theDemoRedirectsThenAsksForThePassword() async throws {
         let phone = try PhoneInTmux(arguments: [])
         defer { phone.stop() }
