@@ -140,24 +140,14 @@ struct AccountFlags: ParsableArguments {
 
     /// `--bind ADDR[:PORT]` as an address (default: the wildcard on any port).
     func bindAddress(configured: DialtoneBindAddress? = nil) throws -> SIPAddress {
-        guard let bind = bind ?? configured?.description else { return .ipv4("0.0.0.0", 0) }
-        var host = bind
-        var port = 0
-        if bind.hasPrefix("[") {
-            guard let close = bind.firstIndex(of: "]") else { throw ValidationError("--bind \(bind): missing ]") }
-            host = String(bind[bind.index(after: bind.startIndex)..<close])
-            let rest = bind[bind.index(after: close)...]
-            if rest.hasPrefix(":") {
-                guard let value = Int(rest.dropFirst()) else { throw ValidationError("--bind \(bind): bad port") }
-                port = value
-            }
-        } else if let colon = bind.lastIndex(of: ":"), bind.firstIndex(of: ":") == colon {
-            host = String(bind[..<colon])
-            guard let value = Int(bind[bind.index(after: colon)...]) else { throw ValidationError("--bind \(bind): bad port") }
-            port = value
+        guard let text = bind else {
+            guard let configured else { return .ipv4("0.0.0.0", 0) }
+            return SIPAddress(host: configured.host, port: configured.port ?? 0)
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--bind \(bind): port out of range") }
-        if host.isEmpty { host = "0.0.0.0" }
-        return SIPAddress(host: host, port: port)
+        // `:5062` is any address on that port.
+        switch DialtoneBindAddress.parse(text.hasPrefix(":") && !text.hasPrefix("::") ? "0.0.0.0" + text : text) {
+        case let .success(address): return SIPAddress(host: address.host, port: address.port ?? 0)
+        case let .failure(error): throw ValidationError("--bind \(text): \(error.reason)")
+        }
     }
 }
