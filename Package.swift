@@ -115,10 +115,6 @@ let package = Package(
         // child processes (always stopped), sipp message traces, openssl-made certificates.
         .target(
             name: "SIPTestSupport",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
             path: "Tests/Support"
         ),
         // SIPNIO over real loopback sockets, with openssl and sipp as peers.
@@ -156,6 +152,7 @@ let package = Package(
             name: "DialtoneDemoTests",
             dependencies: [
                 "DialtoneDemo",
+                "SIPTestSupport",
                 "SIPNIO",
                 "SIPTransaction",
                 "SIPCore",

@@ -16,7 +16,7 @@ struct SoftphoneScreenTests {
     /// collides between sipp runs), with the scenario's `-key`s.
     func uas(_ scenario: String, keys: [String: String] = [:]) async throws -> SippProcess {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/\(scenario)").path
-        let arguments = ["-mp", String(try await freePort())] + keys.sorted { $0.key < $1.key }.flatMap { ["-key", $0.key, $0.value] }
+        let arguments = ["-mp", String(try await freePortBlock(4))] + keys.sorted { $0.key < $1.key }.flatMap { ["-key", $0.key, $0.value] }
         return try await SippProcess(scenario: path, timeout: .seconds(60), arguments: arguments)
     }
 
@@ -122,7 +122,7 @@ struct SoftphoneScreenTests {
 
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/uac-call.xml").path
         let caller = try await SippProcess(scenario: path, remote: "127.0.0.1:\(port)", timeout: .seconds(60),
-                                           arguments: ["-mp", String(try await freePort())])
+                                           arguments: ["-mp", String(try await freePortBlock(4))])
         defer { caller.stop() }
         let ringing = await tmux.waitFor("Incoming", timeout: .seconds(15))
         #expect(ringing.contains("carol@127.0.0.1"), "the caller is not named:\n\(ringing)")
@@ -150,7 +150,7 @@ struct SoftphoneScreenTests {
 
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios/uac-call-rejected.xml").path
         let caller = try await SippProcess(scenario: path, remote: "127.0.0.1:\(port)", timeout: .seconds(60),
-                                           arguments: ["-mp", String(try await freePort())])
+                                           arguments: ["-mp", String(try await freePortBlock(4))])
         defer { caller.stop() }
         await tmux.waitFor("Incoming", timeout: .seconds(15))
         tmux.send("Escape")

@@ -1,6 +1,5 @@
 import Foundation
-import NIOCore
-import NIOPosix
+import Synchronization
 
 /// The transports a peer process (sipp, kamailio) listens on.
 public enum PeerTransport: String, Sendable {
@@ -11,29 +10,78 @@ public enum PeerTransport: String, Sendable {
     public var sippMode: String { self == .udp ? "u1" : "t1" }
 }
 
-/// A port free on 127.0.0.1 for both UDP and TCP just now (bound by NIO, then released).
+/// A port free on `host` for both UDP and TCP just now.
+///
+/// Ports come from below the kernel's ephemeral range (32768–60999 here), handed out in
+/// turn by one process-wide counter: a port bound to :0 by anyone (a Dialtone under test,
+/// a NIO client, sipp's own sockets) can never be one we are about to give a peer, and two
+/// tests never get the same one. Each is still probed with a bind before it is returned.
 public func freePort(host: String = "127.0.0.1") async throws -> Int {
-    for _ in 0..<20 {
-        let udp = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: 0).get()
-        guard let port = udp.localAddress?.port else { continue }
-        let tcp = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: host, port: port).get()
-        try await udp.close()
-        if let tcp {
-            try await tcp.close()
-            return port
-        }
-    }
-    throw TestSupportError("no port free for both UDP and TCP on \(host) after 20 tries")
+    try TestPortAllocator.shared.ports(1, host: host)[0]
+}
+
+/// `count` consecutive ports starting at the returned one, all free: sipp's `-mp` takes
+/// the audio port and binds the next ones (RTCP, video at +2, its RTCP) as well.
+public func freePortBlock(_ count: Int, host: String = "127.0.0.1") async throws -> Int {
+    try TestPortAllocator.shared.ports(count, host: host)[0]
 }
 
 /// `count` different free ports (each free for UDP and TCP when it was picked).
 public func freePorts(_ count: Int, host: String = "127.0.0.1") async throws -> [Int] {
     var ports: [Int] = []
-    while ports.count < count {
-        let port = try await freePort(host: host)
-        if !ports.contains(port) { ports.append(port) }
-    }
+    for _ in 0..<count { ports.append(try await freePort(host: host)) }
     return ports
+}
+
+/// Hands out test ports from 20000..<32000, starting at a random place so two test
+/// processes on one machine rarely meet.
+final class TestPortAllocator: Sendable {
+    static let shared = TestPortAllocator()
+    private static let range = 20000..<32000
+    private let next = Mutex(Int.random(in: TestPortAllocator.range))
+
+    /// `count` consecutive free ports (UDP and TCP), as an array.
+    func ports(_ count: Int, host: String) throws -> [Int] {
+        for _ in 0..<500 {
+            let first = next.withLock { next -> Int in
+                if next + count > Self.range.upperBound { next = Self.range.lowerBound }
+                defer { next += count }
+                return next
+            }
+            let block = Array(first..<(first + count))
+            if block.allSatisfy({ canBind(port: $0, host: host) }) { return block }
+        }
+        throw TestSupportError("no \(count) consecutive free ports on \(host) in \(Self.range) after 500 tries")
+    }
+
+    private func canBind(port: Int, host: String) -> Bool {
+        for type in [SOCK_DGRAM, SOCK_STREAM] {
+            let family = host.contains(":") ? AF_INET6 : AF_INET
+            let fd = socket(family, Int32(type.rawValue), 0)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            let result: Int32
+            if family == AF_INET6 {
+                var address = sockaddr_in6()
+                address.sin6_family = sa_family_t(AF_INET6)
+                address.sin6_port = in_port_t(UInt16(port).bigEndian)
+                guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { return false }
+                result = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                }
+            } else {
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = in_port_t(UInt16(port).bigEndian)
+                guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return false }
+                result = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+            if result != 0 { return false }
+        }
+        return true
+    }
 }
 
 /// Whether something listens on 127.0.0.1:`port` (a bound UDP socket, a TCP socket in

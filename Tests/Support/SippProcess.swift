@@ -40,7 +40,7 @@ public final class SippProcess: @unchecked Sendable {
             "-trace_err", "-error_file", directory.path("errors.log"),
             "-trace_msg", "-message_file", directory.path("messages.log"),
             "-trace_logs", "-log_file", directory.path("logs.log"),
-        ] + (arguments.contains("-mp") ? [] : ["-mp", String(try await freePort())]) + arguments
+        ] + (arguments.contains("-mp") ? [] : ["-mp", String(try await freePortBlock(4))]) + arguments
         commandLine = [sipp] + arguments
         let screen = try openOutputFile(directory.path("screen.log"))
         let null = try openNullDevice()
