@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <termios.h>
 #include <ncursesw/curses.h>
 
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
@@ -76,5 +77,76 @@ static inline int cnc_install_signal_pipe(int fd) {
 static inline void cnc_restore_signals(void) {
     for (int i = 0; i < 4; i++) sigaction(cnc_handled_signals[i], cnc_saved_action(i), NULL);
     *cnc_signal_fd() = -1;
+}
+// A crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: a Swift trap is SIGILL on
+// x86-64 and SIGTRAP on arm64) must not leave the user's terminal raw, silent and on the
+// alternate screen. The handler does only async-signal-safe things: it puts back the
+// termios saved before initscr() and writes the terminal's own "leave" sequences (rmcup,
+// cnorm, sgr0, rmkx from terminfo, copied here while the screen starts), then hands the
+// signal to whoever had it before (Swift's backtracer prints on a sane terminal) or,
+// with no one, returns with the default action back in place so the fault recurs and the
+// process dies as it would have. Same one-caller rule as the signal pipe above.
+enum { cnc_crash_signal_count = 6 };
+static const int cnc_crash_signals[cnc_crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+static inline struct sigaction *cnc_crash_saved_action(int index) { static struct sigaction saved[cnc_crash_signal_count]; return &saved[index]; }
+static inline struct termios *cnc_crash_termios(void) { static struct termios saved; return &saved; }
+static inline int *cnc_crash_termios_valid(void) { static int valid = 0; return &valid; }
+static inline char *cnc_crash_sequence(void) { static char sequence[256]; return sequence; }
+
+static void cnc_crash_handler(int sig, siginfo_t *info, void *context) {
+    int index = 0;
+    while (index < cnc_crash_signal_count && cnc_crash_signals[index] != sig) index++;
+    if (*cnc_crash_termios_valid()) tcsetattr(STDIN_FILENO, TCSANOW, cnc_crash_termios());
+    const char *sequence = cnc_crash_sequence();
+    size_t length = strlen(sequence);
+    if (length > 0) { ssize_t ignored = write(STDOUT_FILENO, sequence, length); (void)ignored; }
+    if (index == cnc_crash_signal_count) return;
+    struct sigaction *previous = cnc_crash_saved_action(index);
+    sigaction(sig, previous, NULL);
+    if ((previous->sa_flags & SA_SIGINFO) && previous->sa_sigaction) {
+        previous->sa_sigaction(sig, info, context);
+    } else if (!(previous->sa_flags & SA_SIGINFO) && previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        previous->sa_handler(sig);
+    } else if (info == NULL || info->si_code <= 0) {
+        // Sent with kill() or raise(): nothing will re-fault, so send it again; it is
+        // blocked until this handler returns, then the default action ends the process.
+        raise(sig);
+    }
+}
+
+static inline void cnc_crash_append(const char *capability) {
+    char *value = tigetstr((char *)capability);
+    if (value == NULL || value == (char *)-1) return;
+    char *sequence = cnc_crash_sequence();
+    size_t used = strlen(sequence), length = strlen(value);
+    if (used + length + 1 < 256) memcpy(sequence + used, value, length + 1);
+}
+
+// Before initscr(): remembers the terminal's modes.
+static inline void cnc_crash_save_terminal(void) {
+    *cnc_crash_termios_valid() = tcgetattr(STDIN_FILENO, cnc_crash_termios()) == 0;
+}
+
+// After initscr() (terminfo is loaded): copies the leave sequences, installs the handler.
+static inline int cnc_crash_install(void) {
+    cnc_crash_sequence()[0] = 0;
+    cnc_crash_append("rmcup");
+    cnc_crash_append("rmkx");
+    cnc_crash_append("sgr0");
+    cnc_crash_append("cnorm");
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = cnc_crash_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    for (int i = 0; i < cnc_crash_signal_count; i++) {
+        if (sigaction(cnc_crash_signals[i], &action, cnc_crash_saved_action(i)) != 0) return -1;
+    }
+    return 0;
+}
+
+// When the screen ends normally: the handlers that were there before.
+static inline void cnc_crash_uninstall(void) {
+    for (int i = 0; i < cnc_crash_signal_count; i++) sigaction(cnc_crash_signals[i], cnc_crash_saved_action(i), NULL);
 }
 #endif

@@ -16,8 +16,11 @@ final class CursesScreen {
 
     init(theme: Theme, environment: [String: String]) {
         setlocale(LC_ALL, "")
+        cnc_crash_save_terminal()
         initscr()
         isActive = true
+        // A crash while the screen is up still gives the terminal back (CNCurses/shim.h).
+        _ = cnc_crash_install()
         set_escdelay(25)
         raw()
         noecho()
@@ -133,5 +136,6 @@ final class CursesScreen {
         isActive = false
         curs_set(1)
         endwin()
+        cnc_crash_uninstall()
     }
 }

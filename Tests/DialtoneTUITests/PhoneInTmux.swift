@@ -12,14 +12,17 @@ final class PhoneInTmux {
     let tmux: TmuxSession
     let configHome: URL
 
-    init(arguments: [String], columns: Int = 120, rows: Int = 40) throws {
+    /// `environment`: more variables for dialtone. Core dumps are off (a crash test must
+    /// not leave a core file in the package root).
+    init(arguments: [String], environment: [String: String] = [:], columns: Int = 120, rows: Int = 40) throws {
         let binary = try Self.binary()
         configHome = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-tui-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: configHome, withIntermediateDirectories: true)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let quoted = ([binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
-        let command = "cd \(Self.shellQuoted(root.path)) && "
-            + "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=\(Self.shellQuoted(configHome.path)) \(quoted); "
+        let extra = environment.sorted { $0.key < $1.key }.map { Self.shellQuoted("\($0.key)=\($0.value)") + " " }.joined()
+        let command = "ulimit -c 0; cd \(Self.shellQuoted(root.path)) && "
+            + "env -u NO_COLOR \(extra)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=\(Self.shellQuoted(configHome.path)) \(quoted); "
             + "echo EXITED:$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | sed 's/^/TTY:/'; sleep 600"
         tmux = try TmuxSession(command: command, columns: columns, rows: rows)
     }
@@ -56,13 +59,19 @@ final class PhoneInTmux {
         return seen
     }
 
+    /// The running dialtone's pid (the pane's shell's child).
+    var dialtonePID: Int32? {
+        guard let shell = tmux.panePID, let result = try? run("/usr/bin/pgrep", ["-P", String(shell), "-x", "dialtone"]) else { return nil }
+        return Int32(result.output.split(separator: "\n").first.map(String.init) ?? "")
+    }
+
     /// After quitting: waits for the pane's report and checks the terminal was restored
-    /// (canonical mode and echo back on).
-    func expectExitedAndTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) async {
+    /// (canonical mode and echo back on) and the exit status (128 + n for signal n).
+    func expectExitedAndTerminalRestored(status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) async {
         let screen = await tmux.waitFor("TTY:", timeout: .seconds(15), sourceLocation: sourceLocation)
         _ = await tmux.waitFor("TTY:echo", timeout: .seconds(2), sourceLocation: sourceLocation)
         let final = tmux.capture()
-        #expect(final.contains("EXITED:0"), "dialtone did not exit 0:\n\(screen)", sourceLocation: sourceLocation)
+        #expect(final.contains("EXITED:\(status)"), "dialtone did not exit \(status):\n\(screen)", sourceLocation: sourceLocation)
         #expect(final.contains("TTY:icanon") && !final.contains("TTY:-icanon"), "canonical mode not restored:\n\(final)", sourceLocation: sourceLocation)
         #expect(final.contains("TTY:echo") && !final.contains("TTY:-echo"), "echo not restored:\n\(final)", sourceLocation: sourceLocation)
     }

@@ -190,6 +190,21 @@ struct SoftphoneScreenTests {
         tmux.send("y")
         await phone.expectExitedAndTerminalRestored()
     }
+
+    /// A crash (a fault signal, or abort()) while the screen is up still leaves the
+    /// terminal in canonical mode with echo, off the alternate screen, and the process dies
+    /// of the signal as it would have. (The Swift backtracer, which still reports it, is
+    /// off here: it takes seconds.)
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func aCrashGivesTheTerminalBack(signal: Int32) async throws {
+        let phone = try PhoneInTmux(arguments: [], environment: ["SWIFT_BACKTRACE": "enable=no"])
+        defer { phone.stop() }
+        await phone.tmux.waitFor("Demo peer on 127.0.0.1:", timeout: .seconds(15))
+        let pid = try #require(phone.dialtonePID, "no dialtone process under the pane")
+        #expect(kill(pid, signal) == 0)
+        await phone.expectExitedAndTerminalRestored(status: 128 + signal)
+        #expect(!phone.tmux.capture().contains("Demo peer on"), "still on the alternate screen:\n\(phone.tmux.capture())")
+    }
 }
 
 /// True when `wanted` appear in `seen` in that order (others may come between).
