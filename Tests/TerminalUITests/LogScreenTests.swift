@@ -72,6 +72,29 @@ import Testing
         #expect(screen.find("← received from 198.51.100.5:5060 UDP") != nil)
     }
 
+    /// The explanation beside the message is wrapped to the column it is drawn in: every
+    /// word shows whole, in the catalog's order, at any width that puts it beside.
+    @Test(arguments: [100, 120, 161, 200])
+    func theExplanationBesideTheMessageIsNotCut(cols: Int) throws {
+        var s = state(after: script.untilCredentials(), cols: cols, rows: 60)
+        press(&s, .escape)
+        feed(&s, script.afterCredentials(), from: t0 + 3)
+        press(&s, .escape)
+        let row302 = s.log.rows.firstIndex { s.log.entries[Int($0)].statusCode == 302 }!
+        while s.selectedRow > row302 { press(&s, .up) }
+        let screen = Screen.render(s)
+        let heading = try #require(screen.find("What it means"))
+        let lines = screen.lines
+        let shown = lines[heading.y...].prefix { $0.count > heading.x }.map { line in
+            String(line.dropFirst(heading.x))
+        }.joined(separator: " ").split(separator: " ")
+        let entry = try #require(SIPStatusCatalog.entry(for: 302))
+        let full = StatusExplanationRenderer(width: 400).renderEntry(entry).split(whereSeparator: \.isWhitespace)
+        let start = try #require(full.firstIndex(of: "What"))
+        #expect(shown.count > 20)
+        #expect(Array(full[start...].prefix(shown.count)) == shown, "cut or out of order at \(cols) columns:\n\(lines[heading.y...].joined(separator: "\n"))")
+    }
+
     @Test func theLadderShowsTheRedirectHopAndTheAuthenticationRound() {
         var s = connected()
         press(&s, .escape)

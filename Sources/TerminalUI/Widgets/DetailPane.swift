@@ -60,12 +60,13 @@ struct DetailPane: Widget {
         if let note = entry.note { message.insert([("note: " + note, .logNote)], at: 0) }
         let sideBySide = entry.statusCode != nil && area.width >= 100
         if sideBySide {
-            let rightWidth = max(StatusExplanationRenderer.minimumWidth, area.width * 2 / 5)
+            // Lines are drawn one column in (draw(_:in:into:)), so the text gets width - 1.
+            let rightWidth = max(StatusExplanationRenderer.minimumWidth + 2, area.width * 2 / 5)
             let (left, rest) = body.splitLeft(area.width - rightWidth - 1)
             let rightArea = Rect(x: rest.x + 1, y: rest.y, width: rest.width - 1, height: rest.height)
             for y in rest.y..<rest.maxY { buffer[rest.x, y] = Cell("│", role: .border) }
             draw(message, in: left, into: &buffer)
-            draw(Self.explanationLines(entry, width: rightArea.width), in: rightArea, into: &buffer)
+            draw(Self.explanationLines(entry, width: rightArea.width - 1), in: rightArea, into: &buffer)
         } else {
             var lines = message
             let explanation = Self.explanationLines(entry, width: body.width - 2)
