@@ -165,14 +165,23 @@ struct TransactionSnapshot: Sendable {
 
 /// The endpoint's wrapper around the configured log sink: adds the state of the
 /// transaction an entry names. Called on the loop, as every log sink is.
+///
+/// A received message is held until the transaction layer has taken it, so its line
+/// shows the state it led to (a 401 to a REGISTER: Completed), and it is still logged
+/// before anything sent because of it (the ACK for that 401).
 struct SIPEndpointLogSink: SIPLogSink {
     let next: (any SIPLogSink)?
     let machine: NIOLoopBoundBox<SIPEndpointMachine>
 
     func record(_ entry: SIPLogEntry) {
         guard let next else { return }
+        guard machine.eventLoop.inEventLoop else { return next.record(entry) }
+        if entry.direction == .received, entry.kind == .message, entry.transactionState == nil, entry.transactionKey != nil {
+            machine.value.holdReceivedLogEntry(entry, for: next)
+            return
+        }
         var entry = entry
-        if entry.transactionState == nil, let name = entry.transactionKey, machine.eventLoop.inEventLoop {
+        if entry.transactionState == nil, let name = entry.transactionKey {
             entry.transactionState = machine.value.transactionState(named: name)
         }
         next.record(entry)

@@ -49,6 +49,8 @@ final class SIPEndpointMachine {
     var queue: [(output: SIPTransactionLayer.Output, inbound: SIPInboundMessage?)] = []
     var draining = false
     var isShutDown = false
+    /// The log entry of the message `received(_:)` is about to take (SIPEndpointLogSink).
+    var heldReceivedLogEntry: (entry: SIPLogEntry, sink: any SIPLogSink)?
 
     init(eventLoop: any EventLoop, timerValues: SIPTimerValues, handlers: SIPEndpoint.Handlers) {
         self.eventLoop = eventLoop
@@ -166,12 +168,14 @@ final class SIPEndpointMachine {
     // MARK: Inputs from the transport and the clock
 
     func received(_ inbound: SIPInboundMessage) {
+        defer { releaseHeldReceivedLogEntry() }
         guard !isShutDown else { return }
         let reliability: SIPTransportReliability = inbound.source.transport.isReliable ? .reliable : .unreliable
         let outputs: [SIPTransactionLayer.Output]
         do {
             outputs = try layer.receive(inbound.message, reliability: reliability, now: now)
         } catch {
+            releaseHeldReceivedLogEntry()
             handlers.onDropped(inbound, "\(error)")
             return
         }
@@ -182,7 +186,27 @@ final class SIPEndpointMachine {
                 names[key.description] = key
             }
         }
+        // The message's log line, with the state it led to, before anything it causes.
+        releaseHeldReceivedLogEntry()
         enqueue(outputs, inbound: inbound)
+    }
+
+    /// Keeps a received message's log entry until `received(_:)` has given it to the
+    /// layer. The transport calls `received` right after logging; should it not (a
+    /// message it drops after all), the entry goes out on the loop's next turn.
+    func holdReceivedLogEntry(_ entry: SIPLogEntry, for sink: any SIPLogSink) {
+        releaseHeldReceivedLogEntry()
+        heldReceivedLogEntry = (entry, sink)
+        guard let box = ownBox else { return releaseHeldReceivedLogEntry() }
+        eventLoop.execute { box.value.releaseHeldReceivedLogEntry() }
+    }
+
+    func releaseHeldReceivedLogEntry() {
+        guard let (entry, sink) = heldReceivedLogEntry else { return }
+        heldReceivedLogEntry = nil
+        var stated = entry
+        if let name = entry.transactionKey { stated.transactionState = transactionState(named: name) }
+        sink.record(stated)
     }
 
     func timerFired(_ timer: SIPTimer, for key: SIPTransactionKey) {
