@@ -35,6 +35,17 @@ import Testing
         #expect(row(withCall, containing: "Calling") != nil)
     }
 
+    /// Outside the dial line the reminder shortens before the demo's numbers are cut.
+    @Test(arguments: [(140, "press d or type a number"), (110, "d: dial  ·  demo"), (90, "demo: 100")])
+    func theDialReminderKeepsTheDemoNumbersWhole(cols: Int, start: String) throws {
+        var s = state(after: [], cols: cols, account: true)
+        s.dialHint = "demo: 100 answers · 302 redirects · 401 asks demo/demo · 303 both · 486 busy"
+        press(&s, .escape)
+        let line = try #require(row(Screen.render(s), containing: "Dial ▸"))
+        #expect(line.contains("Dial ▸ " + start), "\(line)")
+        #expect(line.contains("486 busy"), "\(line)")
+    }
+
     @Test func helpStartsWithTheIntro() {
         var s = state(after: [])
         s.intro = Self.intro

@@ -16,8 +16,11 @@ struct DialLineView: Widget {
         }
         if !active && state.dialLine.isEmpty {
             let key = state.keyMap.keys(for: .focusDial).first?.label ?? "d"
-            buffer.write("press \(key) or type a number, then Enter" + (state.dialHint.map { "  ·  " + $0 } ?? ""), x: x, y: area.y,
-                         limit: area.maxX, role: .hint)
+            // The longest wording that fits: the hint (the demo's numbers) matters more.
+            let long = "press \(key) or type a number, then Enter"
+            let texts = state.dialHint.map { [long + "  ·  " + $0, "\(key): dial  ·  " + $0, $0] } ?? [long]
+            let text = texts.first { TextWidth.of($0) <= area.maxX - x } ?? texts[texts.count - 1]
+            buffer.write(text, x: x, y: area.y, limit: area.maxX, role: .hint)
             return
         }
         let (shown, cursor) = state.dialLine.visible(columns: room)
