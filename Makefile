@@ -7,7 +7,7 @@ DEPS_RUN   := pkg-config libncursesw5-dev
 DEPS_TEST  := $(DEPS_RUN) tmux sip-tester openssl tshark kamailio kamailio-sqlite-modules sqlite3
 DEPS_BENCH := pkg-config valgrind gcc libsofia-sip-ua-dev libosip2-dev libre-dev
 
-.PHONY: run test build release idle deps-run deps-test deps-bench bench fuzz clean
+.PHONY: run test build release install idle deps-run deps-test deps-bench bench fuzz clean
 
 deps-run:
 	@scripts/install-deps.sh $(DEPS_RUN)
@@ -32,6 +32,15 @@ test: deps-test
 
 release: deps-run
 	$(SWIFT) build -c release
+
+# The release binary in $(PREFIX)/bin and the themes in $(PREFIX)/share/dialtone/Themes,
+# where an installed dialtone looks for them.
+PREFIX ?= /usr/local
+install: deps-run
+	$(SWIFT) build -c release --product dialtone
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dialtone/Themes
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/dialtone" $(DESTDIR)$(PREFIX)/bin/dialtone
+	install -m 644 Themes/*.toml $(DESTDIR)$(PREFIX)/share/dialtone/Themes/
 
 # Idle cost: the release build's screen up in tmux with the demo account registered,
 # CPU time and resident memory over IDLE_SECONDS (default 30).

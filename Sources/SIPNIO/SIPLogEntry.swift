@@ -1,3 +1,5 @@
+import SIPCore
+
 /// One line of the transport's log: a message (or keep-alive) sent or received, or one
 /// dropped, with the octets as they crossed the wire. The TUI's transaction log and
 /// `--trace` read these.
@@ -34,13 +36,17 @@ public struct SIPLogEntry: Sendable {
     /// send call's `transactionKey`, or for received messages by
     /// `SIPTransportConfiguration.transactionKey`.
     public var transactionKey: String?
-    /// That transaction's state (`Calling`, `Proceeding`…) when the entry was made, when
-    /// known: a `SIPEndpoint` fills it for the messages of its transactions.
+    /// That transaction's state (`Calling`, `Proceeding`…) when known: a `SIPEndpoint`
+    /// fills it for the messages of its transactions (for a received one, the state the
+    /// message led to).
     public var transactionState: String?
+    /// The message the octets are, for `.message` entries: the transport parsed or
+    /// serialized it anyway, so a log reader need not parse the octets again.
+    public var message: SIPMessage?
 
     public init(time: SIPWallTime, direction: Direction, kind: Kind, transport: SIPTransport,
                 local: SIPAddress?, remote: SIPAddress?, connection: SIPConnectionID?,
-                bytes: [UInt8], transactionKey: String?, transactionState: String? = nil) {
+                bytes: [UInt8], transactionKey: String?, transactionState: String? = nil, message: SIPMessage? = nil) {
         self.time = time
         self.direction = direction
         self.kind = kind
@@ -51,6 +57,7 @@ public struct SIPLogEntry: Sendable {
         self.bytes = bytes
         self.transactionKey = transactionKey
         self.transactionState = transactionState
+        self.message = message
     }
 
     /// `14:03:27.512 sent UDP 127.0.0.1:5060 → 127.0.0.1:5070 (412 octets)`: a one-line

@@ -59,7 +59,7 @@ extension SIPTransportLayer {
         let key = configuration.transactionKey?(delivered)
         record(SIPLogEntry(time: receivedAt, direction: .received, kind: .message, transport: source.transport,
                            local: source.local, remote: source.remote, connection: source.connection,
-                           bytes: bytes, transactionKey: key))
+                           bytes: bytes, transactionKey: key, message: message))
         onMessage(SIPInboundMessage(message: delivered, source: source, bytes: bytes, receivedAt: receivedAt))
     }
 
@@ -118,9 +118,11 @@ extension SIPTransportLayer {
     // MARK: Logging
 
     func log(_ direction: SIPLogEntry.Direction, _ kind: SIPLogEntry.Kind, transport: SIPTransport, local: SIPAddress?,
-             remote: SIPAddress?, connection: SIPConnectionID?, bytes: [UInt8], transactionKey: String?) {
+             remote: SIPAddress?, connection: SIPConnectionID?, bytes: [UInt8], transactionKey: String?,
+             message: SIPMessage? = nil) {
         record(SIPLogEntry(time: .now(), direction: direction, kind: kind, transport: transport, local: local,
-                           remote: remote, connection: connection, bytes: bytes, transactionKey: transactionKey))
+                           remote: remote, connection: connection, bytes: bytes, transactionKey: transactionKey,
+                           message: message))
     }
 
     func record(_ entry: SIPLogEntry) {

@@ -60,7 +60,7 @@ extension SIPTransportLayer {
                 }
                 .map { [self] in
                     log(.sent, .message, transport: .udp, local: socket.local, remote: target.address, connection: nil,
-                        bytes: bytes, transactionKey: transactionKey)
+                        bytes: bytes, transactionKey: transactionKey, message: outgoing)
                     return SIPSentMessage(message: outgoing, transport: .udp, local: socket.local, remote: target.address,
                                           connection: nil, bytes: bytes)
                 }
@@ -120,7 +120,7 @@ extension SIPTransportLayer {
                 }
                 .map { [self] in
                     log(.sent, .message, transport: info.transport, local: info.local, remote: info.remote, connection: info.id,
-                        bytes: bytes, transactionKey: transactionKey)
+                        bytes: bytes, transactionKey: transactionKey, message: outgoing)
                     return SIPSentMessage(message: outgoing, transport: info.transport, local: info.local, remote: info.remote,
                                           connection: info.id, bytes: bytes)
                 }

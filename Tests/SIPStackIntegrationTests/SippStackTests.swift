@@ -43,6 +43,10 @@ struct SippStackTests {
         let received = try #require(log.received(startingWith: "SIP/2.0 200").first)
         #expect(received.transactionKey == key.description)
         #expect(received.transactionState == "Completed")
+        // Each carries the message its octets are, so readers need not parse them again.
+        #expect(sent.message?.serialized() == sent.bytes)
+        #expect(received.message?.serialized() == received.bytes)
+        #expect(received.message?.statusCode == 200)
 
         let status = await sipp.waitForExit()
         #expect(status == 0, "sipp did not complete its scenario\n\(sipp.report)")

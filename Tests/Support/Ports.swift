@@ -55,54 +55,43 @@ final class TestPortAllocator: Sendable {
     }
 
     private func canBind(port: Int, host: String) -> Bool {
-        for type in [SOCK_DGRAM, SOCK_STREAM] {
-            let family = host.contains(":") ? AF_INET6 : AF_INET
-            let fd = socket(family, Int32(type.rawValue), 0)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            let result: Int32
-            if family == AF_INET6 {
-                var address = sockaddr_in6()
-                address.sin6_family = sa_family_t(AF_INET6)
-                address.sin6_port = in_port_t(UInt16(port).bigEndian)
-                guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { return false }
-                result = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-                }
-            } else {
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = in_port_t(UInt16(port).bigEndian)
-                guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return false }
-                result = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-            }
-            if result != 0 { return false }
-        }
-        return true
+        [SOCK_DGRAM, SOCK_STREAM].allSatisfy { bindProbe(host: host, port: port, type: $0) == 0 }
     }
 }
 
 /// Whether something listens on 127.0.0.1:`port` (a bound UDP socket, a TCP socket in
-/// LISTEN), read from /proc/net: how a test knows a peer is ready without sending it
-/// anything that would count as a call.
+/// LISTEN): how a test knows a peer is ready without sending it anything that would
+/// count as a call.
 public func isListening(port: Int, transport: PeerTransport) -> Bool {
     // A bind probe: if 127.0.0.1:port cannot be bound, someone holds it. (Reading
     // /proc/net/udp missed sockets on a loaded machine.)
-    let fd = socket(AF_INET, Int32(transport == .udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return false }
+    bindProbe(host: "127.0.0.1", port: port, type: transport == .udp ? SOCK_DGRAM : SOCK_STREAM) == EADDRINUSE
+}
+
+/// Binds a fresh socket of `type` to `host` (an IPv4 or IPv6 literal) and `port`, then
+/// closes it: 0 if the bind worked, else its errno (EINVAL for a host that is no address).
+func bindProbe(host: String, port: Int, type: __socket_type) -> Int32 {
+    let family = host.contains(":") ? AF_INET6 : AF_INET
+    let fd = socket(family, Int32(type.rawValue), 0)
+    guard fd >= 0 else { return errno }
     defer { close(fd) }
+    func bindTo<Address>(_ address: Address) -> Int32 {
+        withUnsafePointer(to: address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<Address>.size)) }
+        } == 0 ? 0 : errno
+    }
+    if family == AF_INET6 {
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_port = in_port_t(UInt16(port).bigEndian)
+        guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { return EINVAL }
+        return bindTo(address)
+    }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let result = withUnsafePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-    }
-    return result != 0 && errno == EADDRINUSE
+    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return EINVAL }
+    return bindTo(address)
 }
 
 /// Sends one datagram to 127.0.0.1:`port` from an ephemeral port and returns the first

@@ -135,7 +135,7 @@ final class SIPUserAgentDriver {
         let note: String?
         switch entry.kind {
         case .message:
-            message = try? SIPMessageParser.parse(entry.bytes)
+            message = entry.message ?? (try? SIPMessageParser.parse(entry.bytes))
             note = message == nil ? "did not parse" : nil
         case .keepAlivePing: message = nil; note = "keep-alive ping"
         case .keepAlivePong: message = nil; note = "keep-alive pong"
