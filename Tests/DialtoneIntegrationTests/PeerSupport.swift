@@ -94,3 +94,25 @@ extension DialtoneProcess {
         }
     }
 }
+
+extension KamailioProcess {
+    /// dialtone's account flags for `user`, registered here.
+    func accountFlags(_ user: String) -> [String] {
+        ["--aor", "sip:\(user)@\(Users.domain)", "--registrar", uri, "--user", user]
+    }
+
+    /// alice registers (401, the one prompt) and calls sip:bob@dialtone.test through the
+    /// proxy: the 407 is answered from the cached credentials, the call connects and ends.
+    func aliceCallsBob(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let alice = try DialtoneProcess.call("sip:bob@\(Users.domain)",
+                                             accountFlags("alice") + ["--proxy", uri, "--duration", "1", "--json"])
+        defer { alice.kill() }
+        try await alice.waitForPrompt(endingWith: "Password:")
+        try alice.send(line: Users.alicePassword)
+        try await alice.waitForEvent("call_state", fields: ["state": "connected"], timeout: .seconds(15))
+        #expect(try await alice.waitForExit(timeout: .seconds(15)) == DialtoneExit.ok, "\(alice.transcript)", sourceLocation: sourceLocation)
+        #expect(alice.prompts(endingWith: "Password:").count == 1, "the 407 asked again\n\(alice.transcript)", sourceLocation: sourceLocation)
+        #expect(log.contains("INVITE from sip:alice@\(Users.domain): challenged"), "no 407 was sent\n\(report)", sourceLocation: sourceLocation)
+        alice.expectNothingLeaks([Users.alicePassword], sourceLocation: sourceLocation)
+    }
+}
