@@ -119,10 +119,10 @@ extension SIPTransportLayer {
 
     func log(_ direction: SIPLogEntry.Direction, _ kind: SIPLogEntry.Kind, transport: SIPTransport, local: SIPAddress?,
              remote: SIPAddress?, connection: SIPConnectionID?, bytes: [UInt8], transactionKey: String?,
-             message: SIPMessage? = nil) {
+             transactionState: String? = nil, message: SIPMessage? = nil) {
         record(SIPLogEntry(time: .now(), direction: direction, kind: kind, transport: transport, local: local,
                            remote: remote, connection: connection, bytes: bytes, transactionKey: transactionKey,
-                           message: message))
+                           transactionState: transactionState, message: message))
     }
 
     func record(_ entry: SIPLogEntry) {

@@ -7,18 +7,18 @@ extension SIPTransportLayer {
     static let maximumDatagramSize = 65_507
 
     func sendOnLoop(_ message: SIPMessage, to target: SIPTransportTarget, branch: String?,
-                    transactionKey: String?) -> EventLoopFuture<SIPSentMessage> {
+                    transactionKey: String?, transactionState: String? = nil) -> EventLoopFuture<SIPSentMessage> {
         guard !state.value.isShutDown else { return eventLoop.makeFailedFuture(SIPTransportError.shutDown) }
         switch target.transport {
-        case .udp: return sendDatagram(message, to: target, branch: branch, transactionKey: transactionKey)
-        case .tcp, .tls: return sendOnStream(message, to: target, branch: branch, transactionKey: transactionKey)
+        case .udp: return sendDatagram(message, to: target, branch: branch, transactionKey: transactionKey, transactionState: transactionState)
+        case .tcp, .tls: return sendOnStream(message, to: target, branch: branch, transactionKey: transactionKey, transactionState: transactionState)
         }
     }
 
     // MARK: UDP
 
     func sendDatagram(_ message: SIPMessage, to target: SIPTransportTarget, branch: String?,
-                      transactionKey: String?) -> EventLoopFuture<SIPSentMessage> {
+                      transactionKey: String?, transactionState: String? = nil) -> EventLoopFuture<SIPSentMessage> {
         let destination: SocketAddress
         do {
             destination = try target.address.socketAddress()
@@ -45,7 +45,7 @@ extension SIPTransportLayer {
                 var overTCP = target
                 overTCP.transport = .tcp
                 overTCP.localAddress = nil
-                return sendOnStream(prepared, to: overTCP, branch: prepared.topVia?.branch, transactionKey: transactionKey)
+                return sendOnStream(prepared, to: overTCP, branch: prepared.topVia?.branch, transactionKey: transactionKey, transactionState: transactionState)
             }
             let limit = min(configuration.maximumMessageSize, Self.maximumDatagramSize)
             guard bytes.count <= limit else {
@@ -60,7 +60,7 @@ extension SIPTransportLayer {
                 }
                 .map { [self] in
                     log(.sent, .message, transport: .udp, local: socket.local, remote: target.address, connection: nil,
-                        bytes: bytes, transactionKey: transactionKey, message: outgoing)
+                        bytes: bytes, transactionKey: transactionKey, transactionState: transactionState, message: outgoing)
                     return SIPSentMessage(message: outgoing, transport: .udp, local: socket.local, remote: target.address,
                                           connection: nil, bytes: bytes)
                 }
@@ -95,7 +95,7 @@ extension SIPTransportLayer {
     // MARK: TCP, TLS
 
     func sendOnStream(_ message: SIPMessage, to target: SIPTransportTarget, branch: String?,
-                      transactionKey: String?) -> EventLoopFuture<SIPSentMessage> {
+                      transactionKey: String?, transactionState: String? = nil) -> EventLoopFuture<SIPSentMessage> {
         connection(for: target).flatMap { [self] id -> EventLoopFuture<SIPSentMessage> in
             guard let connection = state.value.connections[id] else {
                 return eventLoop.makeFailedFuture(SIPTransportError.connectionClosed(target.description))
@@ -120,7 +120,7 @@ extension SIPTransportLayer {
                 }
                 .map { [self] in
                     log(.sent, .message, transport: info.transport, local: info.local, remote: info.remote, connection: info.id,
-                        bytes: bytes, transactionKey: transactionKey, message: outgoing)
+                        bytes: bytes, transactionKey: transactionKey, transactionState: transactionState, message: outgoing)
                     return SIPSentMessage(message: outgoing, transport: info.transport, local: info.local, remote: info.remote,
                                           connection: info.id, bytes: bytes)
                 }
@@ -223,7 +223,7 @@ extension SIPTransportLayer {
 
     // MARK: Responses
 
-    func respondOnLoop(_ response: SIPMessage, to request: SIPInboundMessage, transactionKey: String?) -> EventLoopFuture<SIPSentMessage> {
+    func respondOnLoop(_ response: SIPMessage, to request: SIPInboundMessage, transactionKey: String?, transactionState: String? = nil) -> EventLoopFuture<SIPSentMessage> {
         guard let via = response.topVia ?? request.message.topVia else {
             return eventLoop.makeFailedFuture(SIPTransportError.invalidMessage("the response has no Via to route it by (§18.2.2)"))
         }
@@ -233,7 +233,7 @@ extension SIPTransportLayer {
         // The request's connection, while it is open.
         if let id = routed.connection, state.value.connections[id] != nil {
             let target = SIPTransportTarget(transport: routed.transport, address: request.source.remote, connection: id)
-            return sendOnLoop(response, to: target, branch: nil, transactionKey: transactionKey)
+            return sendOnLoop(response, to: target, branch: nil, transactionKey: transactionKey, transactionState: transactionState)
         }
         let plan = SIPTargetPlan.plan(forResponseTo: routed.host, port: routed.port, transport: routed.transport)
         return targets(for: plan, what: "the response's Via \(via.sentBy)").flatMap { [self] targets in
@@ -242,14 +242,14 @@ extension SIPTransportLayer {
                 target.localAddress = routed.localAddress
                 return target
             }
-            return sendToFirst(response, of: located, branch: nil, transactionKey: transactionKey, failures: [])
+            return sendToFirst(response, of: located, branch: nil, transactionKey: transactionKey, transactionState: transactionState, failures: [])
         }
     }
 
     // MARK: URIs (RFC 3263)
 
     func sendToURIOnLoop(_ message: SIPMessage, uri: SIPURI, outboundProxy: SIPURI?, branch: String?,
-                         transactionKey: String?) -> EventLoopFuture<SIPSentMessage> {
+                         transactionKey: String?, transactionState: String? = nil) -> EventLoopFuture<SIPSentMessage> {
         var hop = outboundProxy ?? uri
         if uri.isSecure { hop.isSecure = true }   // §26.2.2: a SIPS request goes over TLS on every hop
         let plan: SIPTargetPlan
@@ -259,7 +259,7 @@ extension SIPTransportLayer {
             return eventLoop.makeFailedFuture(error)
         }
         return targets(for: plan, what: hop.description).flatMap { [self] targets in
-            sendToFirst(message, of: targets, branch: branch, transactionKey: transactionKey, failures: [])
+            sendToFirst(message, of: targets, branch: branch, transactionKey: transactionKey, transactionState: transactionState, failures: [])
         }
     }
 
@@ -279,12 +279,12 @@ extension SIPTransportLayer {
     }
 
     /// §4.3 of RFC 3263: try each target until one takes the message.
-    func sendToFirst(_ message: SIPMessage, of targets: [SIPTransportTarget], branch: String?, transactionKey: String?,
+    func sendToFirst(_ message: SIPMessage, of targets: [SIPTransportTarget], branch: String?, transactionKey: String?, transactionState: String? = nil,
                      failures: [String]) -> EventLoopFuture<SIPSentMessage> {
         guard let first = targets.first else {
             return eventLoop.makeFailedFuture(SIPTransportError(.connectFailed, "every target failed: \(failures.joined(separator: "; "))"))
         }
-        return sendOnLoop(message, to: first, branch: branch, transactionKey: transactionKey).flatMapError { [self] error in
+        return sendOnLoop(message, to: first, branch: branch, transactionKey: transactionKey, transactionState: transactionState).flatMapError { [self] error in
             let transportError = error as? SIPTransportError
             // Only a failure to reach this target moves on; a message that cannot be sent
             // anywhere (too large, shut down) fails at once.
@@ -294,7 +294,7 @@ extension SIPTransportLayer {
                 return eventLoop.makeFailedFuture(SIPTransportError(transportError?.kind ?? .sendFailed,
                     "every target failed: \((failures + ["\(error)"]).joined(separator: "; "))"))
             }
-            return sendToFirst(message, of: Array(targets.dropFirst()), branch: branch, transactionKey: transactionKey,
+            return sendToFirst(message, of: Array(targets.dropFirst()), branch: branch, transactionKey: transactionKey, transactionState: transactionState,
                                failures: failures + ["\(error)"])
         }
     }

@@ -123,10 +123,14 @@ public final class SIPTransportLayer: Sendable {
         try await onLoop { self.sendOnLoop(message, to: target, branch: branch, transactionKey: transactionKey) }.get()
     }
 
-    /// `send` for code on the loop: completes `promise` on the loop.
+    /// `send` for code on the loop: completes `promise` on the loop. `transactionState`
+    /// goes into the log entry as is: the state the transaction was in when it sent this
+    /// (the write completes later, when the state may have moved on).
     public func send(_ message: SIPMessage, to target: SIPTransportTarget, branch: String? = nil,
-                     transactionKey: String? = nil, promise: EventLoopPromise<SIPSentMessage>?) {
-        let future = onLoop { self.sendOnLoop(message, to: target, branch: branch, transactionKey: transactionKey) }
+                     transactionKey: String? = nil, transactionState: String? = nil, promise: EventLoopPromise<SIPSentMessage>?) {
+        let future = onLoop {
+            self.sendOnLoop(message, to: target, branch: branch, transactionKey: transactionKey, transactionState: transactionState)
+        }
         if let promise { future.cascade(to: promise) }
     }
 
@@ -154,10 +158,12 @@ public final class SIPTransportLayer: Sendable {
         try await onLoop { self.respondOnLoop(response, to: request, transactionKey: transactionKey) }.get()
     }
 
-    /// `respond` for code on the loop.
+    /// `respond` for code on the loop (`transactionState` as for `send`).
     public func respond(_ response: SIPMessage, to request: SIPInboundMessage, transactionKey: String? = nil,
-                        promise: EventLoopPromise<SIPSentMessage>?) {
-        let future = onLoop { self.respondOnLoop(response, to: request, transactionKey: transactionKey) }
+                        transactionState: String? = nil, promise: EventLoopPromise<SIPSentMessage>?) {
+        let future = onLoop {
+            self.respondOnLoop(response, to: request, transactionKey: transactionKey, transactionState: transactionState)
+        }
         if let promise { future.cascade(to: promise) }
     }
 

@@ -38,6 +38,11 @@ struct BaresipInteropTests {
         #expect(try await alice.waitForExit(timeout: .seconds(15)) == DialtoneExit.ok, "\(alice.transcript)\n\(bob.report)")
         #expect(await bob.waitFor("Call established"), "baresip did not establish the call\n\(bob.report)")
         #expect(await bob.waitFor("terminated"), "baresip did not see our BYE\n\(bob.report)")
+        // Answered at once, the 180 and the 200 leave back to back: each log line has the
+        // state the transaction sent it in.
+        let sent = alice.jsonLines.filter { $0.event == "log" && $0["direction"] == "sent" && $0["cseq"]?.hasSuffix(" INVITE") == true }
+        #expect(sent.first { $0["code"] == "180" }?["state"] == "Proceeding", "\(sent)")
+        #expect(sent.first { $0["code"] == "200" }?["state"] == "Accepted", "\(sent)")
     }
 
     /// Both registered with kamailio (MD5 digest): baresip as bob, then Dialtone as alice

@@ -46,7 +46,9 @@ final class SIPEndpointMachine {
     /// Live transactions by their log name (`SIPTransactionKey.description`).
     var names: [String: SIPTransactionKey] = [:]
     var clientNames: [ClientMatch: String] = [:]
-    var queue: [(output: SIPTransactionLayer.Output, inbound: SIPInboundMessage?)] = []
+    /// With each output, for a send, the state its layer step left the transaction in:
+    /// what the log shows for it, however late the queue or the write gets to it.
+    var queue: [(output: SIPTransactionLayer.Output, inbound: SIPInboundMessage?, state: String?)] = []
     var draining = false
     var isShutDown = false
     /// The log entry of the message `received(_:)` is about to take (SIPEndpointLogSink).
@@ -224,23 +226,26 @@ final class SIPEndpointMachine {
     // MARK: Carrying out the layer's outputs
 
     func enqueue(_ outputs: [SIPTransactionLayer.Output], inbound: SIPInboundMessage?) {
-        queue.append(contentsOf: outputs.map { ($0, inbound) })
+        queue.append(contentsOf: outputs.map { output in
+            guard case let .send(_, key) = output else { return (output, inbound, nil) }
+            return (output, inbound, (layer.state(of: key) ?? .terminated).rawValue)
+        })
         guard !draining else { return }
         draining = true
         defer { draining = false }
         var next = 0
         while next < queue.count {
-            let (output, source) = queue[next]
+            let (output, source, state) = queue[next]
             next += 1
-            perform(output, inbound: source)
+            perform(output, inbound: source, state: state)
         }
         queue.removeAll(keepingCapacity: true)
     }
 
-    func perform(_ output: SIPTransactionLayer.Output, inbound: SIPInboundMessage?) {
+    func perform(_ output: SIPTransactionLayer.Output, inbound: SIPInboundMessage?, state: String?) {
         switch output {
         case let .send(message, key):
-            send(message, for: key)
+            send(message, for: key, state: state)
         case let .arm(timer, key, at):
             let slot = TimerSlot(key: key, timer: timer)
             armed.removeValue(forKey: slot)?.cancel()
@@ -258,7 +263,7 @@ final class SIPEndpointMachine {
         }
     }
 
-    func send(_ message: SIPMessage, for key: SIPTransactionKey) {
+    func send(_ message: SIPMessage, for key: SIPTransactionKey, state: String?) {
         guard let transport else { return }
         let promise = eventLoop.makePromise(of: SIPSentMessage.self)
         let bound = self.bound
@@ -269,13 +274,15 @@ final class SIPEndpointMachine {
                 promise.fail(SIPTransportError(.sendFailed, "the transaction \(key) has no target"))
                 return
             }
-            transport.send(message, to: context.target, branch: key.branch, transactionKey: key.description, promise: promise)
+            transport.send(message, to: context.target, branch: key.branch, transactionKey: key.description,
+                           transactionState: state, promise: promise)
         case .server:
             guard let context = servers[key] else {
                 promise.fail(SIPTransportError(.sendFailed, "the transaction \(key) has no request to answer"))
                 return
             }
-            transport.respond(message, to: context.inbound, transactionKey: key.description, promise: promise)
+            transport.respond(message, to: context.inbound, transactionKey: key.description,
+                              transactionState: state, promise: promise)
         }
     }
 
