@@ -57,11 +57,17 @@ struct SoftphoneScreenTests {
 
         // Resizes keep the layout; too small says so; growing back restores it.
         tmux.resize(columns: 80, rows: 24)
-        let small = await tmux.waitFor("─ Log ")
+        // tmux cuts the old frame to 80 columns at once: wait for dialtone's own 80-column
+        // frame (its rules end at column 80) before the next resize.
+        let redrawn = await waitUntil(timeout: .seconds(10), interval: .milliseconds(100)) {
+            tmux.capture().split(separator: "\n").contains { $0.hasPrefix("─ Log ") && $0.count == 80 && $0.hasSuffix("─") }
+        }
+        let small = tmux.capture()
+        #expect(redrawn, "no 80-column frame:\n\(small)")
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 }, "wider than 80 columns:\n\(small)")
         #expect(small.contains("─ Calls "), "no call panel at 80x24:\n\(small)")
         tmux.resize(columns: 50, rows: 12)
-        await tmux.waitFor("Terminal too small")
+        await tmux.waitFor("Terminal too small", timeout: .seconds(15))
         tmux.resize(columns: 120, rows: 40)
         let back = await tmux.waitFor("─ Calls ")
         #expect(!back.contains("Terminal too small") && back.contains("moved temporarily to"), "state lost after resizing:\n\(back)")
