@@ -13,8 +13,7 @@ public final class BaresipProcess: @unchecked Sendable {
     public let directory: TemporaryDirectory
     public let commandLine: [String]
     private let process: ChildProcess
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopping = FirstTime()
 
     /// - account: the accounts-file line, e.g. `<sip:bob@127.0.0.1>;regint=0;answermode=auto`.
     /// - commands: run at start (`-e`), e.g. `/dial sip:alice@127.0.0.1:5080`.
@@ -75,11 +74,7 @@ public final class BaresipProcess: @unchecked Sendable {
 
     /// Ends baresip (SIGTERM, then SIGKILL) and removes its directory. Idempotent.
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
+        guard stopping.claim() else { return }
         process.stop()
         directory.remove()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -164,4 +165,17 @@ func makePipe() throws -> (read: Int32, write: Int32) {
 /// kill(2), under a name that a type's own `kill()` method cannot shadow.
 func sendSignal(_ signal: Int32, to pid: Int32) {
     _ = kill(pid, signal)
+}
+
+/// True the first time `claim()` is called and never again, from any thread: what makes
+/// a peer's `stop()` idempotent.
+final class FirstTime: Sendable {
+    private let claimed = Mutex(false)
+
+    func claim() -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
+        }
+    }
 }

@@ -31,8 +31,7 @@ public final class KamailioProcess: @unchecked Sendable {
     public let directory: TemporaryDirectory
     public let commandLine: [String]
     private let process: ChildProcess
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopping = FirstTime()
 
     /// - configuration: the kamailio.cfg to run (see its header for the defines it takes).
     /// - makeDatabase: the script that writes the subscriber database
@@ -116,11 +115,7 @@ public final class KamailioProcess: @unchecked Sendable {
 
     /// Ends kamailio and everything it forked (SIGTERM, then SIGKILL), removes its directory. Idempotent.
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
+        guard stopping.claim() else { return }
         // Its workers are in its process group; one that left the group would not be.
         let workers = descendants(of: process.pid)
         process.stop(grace: .seconds(3))

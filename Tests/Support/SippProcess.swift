@@ -16,8 +16,7 @@ public final class SippProcess: @unchecked Sendable {
     /// The whole command line, for reports and to run it by hand.
     public let commandLine: [String]
     private let process: ChildProcess
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopping = FirstTime()
 
     /// Starts sipp with `scenario` (a file path) on 127.0.0.1:`port` (a free port if nil).
     /// - remote: `host:port` to send to (a UAC scenario); nil for a UAS.
@@ -80,11 +79,7 @@ public final class SippProcess: @unchecked Sendable {
 
     /// Ends sipp (SIGTERM, then SIGKILL) and removes its directory. Idempotent.
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
+        guard stopping.claim() else { return }
         process.stop()
         directory.remove()
     }
