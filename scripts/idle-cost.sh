@@ -36,7 +36,7 @@ wait_for() { # text seconds
 
 # No config of the user's: the demo is the default, and `exec` makes the pane's pid dialtone's.
 tmux -L "$SOCK" new-session -d -s idle -x 120 -y 40 \
-    "exec env TERM=xterm-256color XDG_CONFIG_HOME=$HOMEDIR '$BIN' --demo"
+    "exec env TERM=xterm-256color XDG_CONFIG_HOME=$HOMEDIR XDG_STATE_HOME=$HOMEDIR '$BIN' --demo"
 PID=$(tmux -L "$SOCK" display-message -p -t idle '#{pane_pid}')
 SOCKET_FILE=$(tmux -L "$SOCK" display-message -p -t idle '#{socket_path}')
 wait_for "registered" 20

@@ -6,7 +6,7 @@ extension DialtoneConfiguration {
     /// The keys allowed at the top of config.toml (scalars) and the two tables.
     static let topLevelKeys = [
         "default_account", "theme", "redirect", "redirect_limit", "auth_attempts", "auto_answer", "bind",
-        "credential_store", "accounts", "keys",
+        "credential_store", "accounts", "keys", "contacts",
     ]
     /// The keys of an `[accounts.<name>]` table, named like the command-line flags.
     static let accountKeys = ["aor", "display_name", "registrar", "proxy", "transport", "user", "realm", "expires"]
@@ -121,6 +121,9 @@ extension DialtoneConfiguration {
         if let value = table["keys"] {
             config.keyBindings = readKeys(value, reader: &reader, knownActions: knownActions)
         }
+        if let value = table["contacts"] {
+            config.contacts = readContacts(value, reader: &reader)
+        }
         if !reader.problems.isEmpty { throw reader.error }
         return config
     }
@@ -192,6 +195,31 @@ extension DialtoneConfiguration {
             if let expires = reader.integer(value, at: path + ["expires"], in: expiresRange) { account.registerExpires = expires } else { ok = false }
         }
         return ok ? account : nil
+    }
+
+    /// `[contacts]`: `name = "what to dial"`, each target checked as the dial line would
+    /// read it (a bare user or number is taken at the account's domain when dialled).
+    static func readContacts(_ value: any TOMLValueConvertible, reader: inout TOMLReader) -> [SIPDialContact] {
+        guard let table = reader.table(value, at: ["contacts"], hint: "write contacts as a [contacts] table: name = \"sip:bob@example.test\"")
+        else { return [] }
+        let someDomain = SIPURI(user: nil, host: "example.invalid")
+        var found: [(line: Int, contact: SIPDialContact)] = []
+        for name in table.keys {
+            let path = ["contacts", name]
+            guard let entry = table[name], let target = reader.nonEmptyString(entry, at: path) else { continue }
+            guard !name.allSatisfy({ $0 == " " || $0 == "\t" }) else {
+                reader.problem(at: path, "a contact needs a name")
+                continue
+            }
+            do throws(SIPDialString.Failure) {
+                _ = try SIPDialString.uri(from: target, domain: someDomain)
+            } catch {
+                reader.problem(at: path, "\(TOMLReader.quoted(target)) cannot be dialled: \(error.text)")
+                continue
+            }
+            found.append((reader.lines.line(of: path) ?? 0, SIPDialContact(name: name, target: target)))
+        }
+        return found.sorted { $0.line < $1.line }.map(\.contact)
     }
 
     static func readKeys(_ value: any TOMLValueConvertible, reader: inout TOMLReader, knownActions: Set<String>?) -> [String: [String]] {

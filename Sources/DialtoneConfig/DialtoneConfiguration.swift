@@ -34,6 +34,8 @@ public struct DialtoneConfiguration: Sendable, Hashable {
     public var credentialStorePath: String?
     /// `[keys]`: action name → the keys bound to it, as written; the TUI interprets them.
     public var keyBindings: [String: [String]]
+    /// `[contacts]`: names to dial instead of addresses, in the file's order.
+    public var contacts: [SIPDialContact]
     /// The file this was read from; nil for the defaults.
     public var sourcePath: String?
 
@@ -44,7 +46,8 @@ public struct DialtoneConfiguration: Sendable, Hashable {
         accounts: [SIPAccount] = [], defaultAccountID: String? = nil, theme: String? = nil,
         redirectPolicy: SIPRedirectPolicy = .follow, redirectLimit: Int = Self.defaultRedirectLimit,
         authAttempts: Int = Self.defaultAuthAttempts, autoAnswer: Bool = false, bind: DialtoneBindAddress? = nil,
-        credentialStorePath: String? = nil, keyBindings: [String: [String]] = [:], sourcePath: String? = nil
+        credentialStorePath: String? = nil, keyBindings: [String: [String]] = [:], contacts: [SIPDialContact] = [],
+        sourcePath: String? = nil
     ) {
         self.accounts = accounts
         self.defaultAccountID = defaultAccountID
@@ -56,6 +59,7 @@ public struct DialtoneConfiguration: Sendable, Hashable {
         self.bind = bind
         self.credentialStorePath = credentialStorePath
         self.keyBindings = keyBindings
+        self.contacts = contacts
         self.sourcePath = sourcePath
     }
 

@@ -11,8 +11,17 @@ public enum SIPDialString {
         public var description: String { text }
     }
 
+    /// `typed` without the spaces and tabs around it: what is dialled, and what a
+    /// history keeps.
+    public static func trimmed(_ typed: String) -> String {
+        var slice = Substring(typed)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+
     public static func uri(from typed: String, domain: SIPURI?) throws(Failure) -> SIPURI {
-        let text = typed.trimmingCharacters(in: " \t")
+        let text = trimmed(typed)
         guard !text.isEmpty else { throw Failure(text: "nothing to dial") }
         let lower = text.lowercased()
         if lower.hasPrefix("sip:") || lower.hasPrefix("sips:") {
@@ -52,14 +61,5 @@ public enum SIPDialString {
         do { return try SIPURI(parsing: uri.description) } catch {
             throw Failure(text: "\"\(typed)\" cannot be dialled at \(domain.host): \(error.reason)")
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -84,7 +84,9 @@ struct PhoneCommand: AsyncParsableCommand {
             await demoPeer?.shutdown()
             throw ExitCode(HeadlessExitStatus.otherError)
         }
-        let wiring = ScreenWiring(runner: runner, inbox: inbox, memory: memory, demoAccount: demoPeer == nil ? nil : accounts.first?.id)
+        let history = DialHistoryFile.standard()
+        let wiring = ScreenWiring(runner: runner, inbox: inbox, memory: memory, demoAccount: demoPeer == nil ? nil : accounts.first?.id,
+                                  history: history)
         let pump = Task { await wiring.pumpEvents() }
 
         let environment = ProcessContext.environment()
@@ -101,6 +103,11 @@ struct PhoneCommand: AsyncParsableCommand {
         var state = AppState(accounts: accounts, clock: ProcessContext.wallClock(), keyMap: keyMap)
         state.currentAccount = current
         state.localAddress = Self.shownAddress(runner.listening, peerHost: peerHost)
+        state.contacts = configuration.contacts
+        switch history.load() {
+        case let .success(entries): state.history = entries
+        case let .failure(error): problems.append("\(error) — starting with an empty history")
+        }
         if let demoPeer {
             state.intro = Self.demoIntro(demoPeer)
             state.dialHint = "demo: 100 answers · 302 redirects · 401 asks demo/demo · 303 both · 486 busy"

@@ -20,14 +20,18 @@ final class ScreenWiring: Sendable {
     let memory: CredentialMemory
     /// The account whose registration the wiring answers with the demo credentials.
     let demoAccount: String?
+    /// Where what is dialled is kept between runs; nil keeps nothing.
+    let history: DialHistoryFile?
     /// Questions shown on the screen, so a typed answer can be kept in the credential store.
     private let asked = Mutex<[Int: SIPCredentialsQuestion]>([:])
 
-    init(runner: SIPUserAgentRunner, inbox: AppInbox, memory: CredentialMemory, demoAccount: String?) {
+    init(runner: SIPUserAgentRunner, inbox: AppInbox, memory: CredentialMemory, demoAccount: String?,
+         history: DialHistoryFile?) {
         self.runner = runner
         self.inbox = inbox
         self.memory = memory
         self.demoAccount = demoAccount
+        self.history = history
     }
 
     /// Until the runner shuts down.
@@ -74,6 +78,10 @@ final class ScreenWiring: Sendable {
         case let .saveLog(request):
             let result = LogFileWriter.save(request)
             inbox.push(input: .notice(result.text, isError: result.isError))
+        case let .dialled(entry):
+            if case let .failure(error)? = history?.append(entry) {
+                inbox.push(input: .notice("\(error) — dialling goes on without it", isError: true))
+            }
         case .quit, .redraw:
             break
         }

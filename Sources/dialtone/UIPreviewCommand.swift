@@ -69,8 +69,8 @@ struct UIPreviewCommand: ParsableCommand {
             case let .saveLog(request):
                 let result = LogFileWriter.save(request)
                 inbox.push(input: .notice(result.text, isError: result.isError))
-            case .quit, .redraw:
-                break
+            case .quit, .redraw, .dialled:
+                break   // the preview keeps no history file
             }
         }
     }

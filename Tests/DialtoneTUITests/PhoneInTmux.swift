@@ -12,17 +12,23 @@ final class PhoneInTmux {
     let tmux: TmuxSession
     let configHome: URL
 
-    /// `environment`: more variables for dialtone. Core dumps are off (a crash test must
-    /// not leave a core file in the package root).
-    init(arguments: [String], environment: [String: String] = [:], columns: Int = 120, rows: Int = 40) throws {
+    /// `environment`: more variables for dialtone (they win over the ones set here: the
+    /// state directory, where the dial history goes, is the scratch config directory
+    /// unless XDG_STATE_HOME is given). `config`: the text of config.toml. Core dumps are
+    /// off (a crash test must not leave a core file in the package root).
+    init(arguments: [String], environment: [String: String] = [:], config: String? = nil,
+         columns: Int = 120, rows: Int = 40) throws {
         let binary = try Self.binary()
         configHome = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-tui-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: configHome, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: configHome.appendingPathComponent("dialtone"), withIntermediateDirectories: true)
+        if let config {
+            try config.write(to: configHome.appendingPathComponent("dialtone/config.toml"), atomically: true, encoding: .utf8)
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let quoted = ([binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
         let extra = environment.sorted { $0.key < $1.key }.map { Self.shellQuoted("\($0.key)=\($0.value)") + " " }.joined()
         let command = "ulimit -c 0; cd \(Self.shellQuoted(root.path)) && "
-            + "env -u NO_COLOR \(extra)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=\(Self.shellQuoted(configHome.path)) \(quoted); "
+            + "env -u NO_COLOR XDG_STATE_HOME=\(Self.shellQuoted(configHome.path)) \(extra)TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME=\(Self.shellQuoted(configHome.path)) \(quoted); "
             + "echo EXITED:$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | sed 's/^/TTY:/'; sleep 600"
         tmux = try TmuxSession(command: command, columns: columns, rows: rows)
     }

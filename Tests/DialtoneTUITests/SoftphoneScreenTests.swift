@@ -197,6 +197,35 @@ struct SoftphoneScreenTests {
         await phone.expectExitedAndTerminalRestored()
     }
 
+    /// A contact from config.toml is dialled by name, and what was dialled is there
+    /// (↑) when dialtone starts again: the history file outlives the run.
+    @Test func aContactIsDialledByNameAndTheHistoryOutlivesTheRun() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-tui-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let config = "[contacts]\nbusy = \"486\"\n"
+        do {
+            let phone = try PhoneInTmux(arguments: [], environment: ["XDG_STATE_HOME": state.path], config: config)
+            defer { phone.stop() }
+            await phone.tmux.waitFor(" registered", timeout: .seconds(15))
+            phone.dial("busy")
+            let screen = await phone.tmux.waitFor("486 Busy Here")
+            #expect(screen.contains("sip:486@127.0.0.1:"), "the contact's target was not dialled:\n\(screen)")
+            phone.tmux.send("q")
+            await phone.expectExitedAndTerminalRestored()
+        }
+        let file = state.appendingPathComponent("dialtone/history")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "busy\n")
+
+        let again = try PhoneInTmux(arguments: [], environment: ["XDG_STATE_HOME": state.path], config: config)
+        defer { again.stop() }
+        await again.tmux.waitFor("Demo peer on 127.0.0.1:", timeout: .seconds(15))
+        again.tmux.send("Up")
+        await again.tmux.waitFor("Dial ▸ busy")
+        again.tmux.send("Escape")
+        again.tmux.send("q")
+        await again.expectExitedAndTerminalRestored()
+    }
+
     /// A crash (a fault signal, or abort()) while the screen is up still leaves the
     /// terminal in canonical mode with echo, off the alternate screen, and the process dies
     /// of the signal as it would have. (The Swift backtracer, which still reports it, is

@@ -36,4 +36,29 @@ import Testing
     @Test func aMalformedURIIsAnError() {
         #expect(throws: SIPDialString.Failure.self) { try SIPDialString.uri(from: "sip:", domain: domain) }
     }
+
+    static let contacts = [SIPDialContact(name: "Bob", target: "sip:bob@pbx.example.test"),
+                           SIPDialContact(name: "front desk", target: "+1 555 0100"),
+                           SIPDialContact(name: "broken", target: "sip:")]
+
+    @Test(arguments: [
+        ("Bob", "sip:bob@pbx.example.test"),
+        (" bob ", "sip:bob@pbx.example.test"),
+        ("FRONT DESK", "sip:+15550100@example.test;user=phone"),
+        ("bobby", "sip:bobby@example.test"),          // not a name: dialled as typed
+        ("sip:bob@other.test", "sip:bob@other.test"),
+    ])
+    func aContactNameDialsItsTarget(typed: String, expected: String) throws {
+        let uri = try SIPDialString.uri(from: typed, domain: domain, contacts: Self.contacts)
+        #expect(uri.description == expected)
+    }
+
+    @Test func aContactWhoseTargetCannotBeDialledNamesTheContact() {
+        do {
+            _ = try SIPDialString.uri(from: "broken", domain: domain, contacts: Self.contacts)
+            Issue.record("dialled a broken contact")
+        } catch {
+            #expect(error.text.hasPrefix("contact \"broken\": "), "\(error.text)")
+        }
+    }
 }

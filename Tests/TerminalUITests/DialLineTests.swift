@@ -74,7 +74,52 @@ import Testing
         press(&s, .ctrl("u"))
         type(&s, "zzz")
         press(&s, .tab)
-        #expect(s.dialError == "no history entry starts with \"zzz\"")
+        #expect(s.dialError == "no history entry or contact starts with \"zzz\"")
+    }
+
+    /// A contact's name dials its target; the history keeps the name; Tab completes
+    /// names after history entries; the wiring is told what to keep.
+    @Test func contactsAreDialledByNameAndCompleted() {
+        var s = state(after: [])
+        s.contacts = [SIPDialContact(name: "Carol", target: "sip:carol@pbx.test:5070"),
+                      SIPDialContact(name: "front desk", target: "100")]
+        type(&s, " carol ")
+        let effects = press(&s, .enter)
+        guard case let .send(.call(uri, _, _))? = effects.first else {
+            Issue.record("expected a call, got \(effects)")
+            return
+        }
+        #expect(uri.description == "sip:carol@pbx.test:5070")
+        guard case let .dialled(entry)? = effects.last else {
+            Issue.record("the wiring was not told to keep the entry: \(effects)")
+            return
+        }
+        #expect(entry == "carol" && s.history == ["carol"])
+
+        press(&s, .character("d"))
+        type(&s, "c")
+        press(&s, .tab)
+        #expect(s.dialLine.text == "carol", "the history entry comes first")
+        press(&s, .tab)
+        #expect(s.dialLine.text == "Carol", "then the contact")
+        press(&s, .ctrl("u"))
+        type(&s, "FR")
+        press(&s, .tab)
+        #expect(s.dialLine.text == "front desk")
+        let frontDesk = press(&s, .enter)
+        guard case let .send(.call(desk, _, _))? = frontDesk.first else {
+            Issue.record("expected a call, got \(frontDesk)")
+            return
+        }
+        #expect(desk.description == "sip:100@example.test", "a number target is taken at the account's domain")
+        #expect(s.history.last == "front desk")
+    }
+
+    @Test func withNothingToCompleteTabSaysSo() {
+        var s = state(after: [])
+        type(&s, "x")
+        press(&s, .tab)
+        #expect(s.dialError == "nothing in the history or the contacts yet")
     }
 
     @Test func escLeavesTheDialLineThenKeysAreActions() {

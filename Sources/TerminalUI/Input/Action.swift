@@ -137,7 +137,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .leaveDial: "leave the dial line"
         case .historyPrevious: "previous number from history"
         case .historyNext: "next number from history"
-        case .complete: "complete from history"
+        case .complete: "complete from history and contacts"
         case .cursorLeft: "cursor left"
         case .cursorRight: "cursor right"
         case .lineStart: "start of line"

@@ -11,6 +11,8 @@ public enum AppEffect: Sendable {
     case saveLog(LogExportRequest)
     /// Repaint every cell (the terminal was disturbed).
     case redraw
+    /// `typed` was dialled: keep it in the history file (the state has it already).
+    case dialled(String)
 }
 
 /// The entries to save and where.

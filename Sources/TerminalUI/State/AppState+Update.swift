@@ -92,14 +92,15 @@ extension AppState {
     private mutating func dial() -> [AppEffect] {
         let typed = dialLine.text
         do {
-            let uri = try SIPDialString.uri(from: typed, domain: account?.addressOfRecord)
-            history.removeAll { $0 == typed }
-            history.append(typed)
+            let uri = try SIPDialString.uri(from: typed, domain: account?.addressOfRecord, contacts: contacts)
+            let entry = SIPDialString.trimmed(typed)
+            history.removeAll { $0 == entry }
+            history.append(entry)
             dialLine.set("")
             editedDialLine()
             focus = .browse
             following = true
-            return [.send(.call(uri, account: account?.id, offer: nil))]
+            return [.send(.call(uri, account: account?.id, offer: nil)), .dialled(entry)]
         } catch {
             dialError = error.text
             return []
@@ -124,12 +125,20 @@ extension AppState {
         completion = nil
     }
 
-    /// Tab: the newest history entry that starts with what is typed; Tab again, the next.
+    /// Tab: the newest history entry that starts with what is typed, then the contacts
+    /// whose name does (ignoring case); Tab again, the next.
     private mutating func complete() {
         let prefix = completion?.prefix ?? dialLine.text
-        let matches = history.reversed().filter { $0.hasPrefix(prefix) && $0 != prefix }
+        var matches = history.reversed().filter { $0.hasPrefix(prefix) && $0 != prefix }
+        let lowered = prefix.lowercased()
+        for contact in contacts where contact.name.lowercased().hasPrefix(lowered) && contact.name != prefix
+            && !matches.contains(contact.name) {
+            matches.append(contact.name)
+        }
         guard !matches.isEmpty else {
-            dialError = history.isEmpty ? "nothing in the history yet" : "no history entry starts with \"\(prefix)\""
+            dialError = history.isEmpty && contacts.isEmpty
+                ? "nothing in the history or the contacts yet"
+                : "no history entry or contact starts with \"\(prefix)\""
             return
         }
         let index = completion.map { ($0.index + 1) % matches.count } ?? 0

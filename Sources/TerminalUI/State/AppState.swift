@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public var dialError: String?
     /// Dialled strings, oldest first, each once.
     public var history: [String] = []
+    /// Names to dial instead of addresses (config.toml's `[contacts]`); Tab completes them.
+    public var contacts: [SIPDialContact] = []
     var historyIndex: Int?
     var historyDraft = ""
     var completion: (prefix: String, index: Int)?

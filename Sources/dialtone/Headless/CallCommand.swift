@@ -61,7 +61,7 @@ struct CallCommand: AsyncParsableCommand {
         let domain = demoPeer.flatMap { try? SIPURI(parsing: $0.uri(for: "demo")) } ?? accountValue?.addressOfRecord
         let target: SIPURI
         do {
-            target = try SIPDialString.uri(from: uri, domain: domain)
+            target = try SIPDialString.uri(from: uri, domain: domain, contacts: configuration.contacts)
         } catch {
             throw ValidationError("\(error)")
         }
