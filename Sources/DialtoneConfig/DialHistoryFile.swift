@@ -66,6 +66,21 @@ public struct DialHistoryFile: Sendable {
             .mapError { DialHistoryError(path: path, reason: $0.reason) }
     }
 
+    /// Takes `old` out and adds `new` as the newest entry: a 301 the user took.
+    public func replace(_ old: String, with new: String) -> Result<Void, DialHistoryError> {
+        guard !new.isEmpty, !new.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+            return .failure(DialHistoryError(path: path, reason: "an entry must be one line"))
+        }
+        let existing: [String]
+        switch load() {
+        case let .success(entries): existing = entries
+        case let .failure(error): return .failure(error)
+        }
+        let kept = Self.entries(existing.filter { $0 != old } + [new], limit: limit)
+        return FileAccess.writeAtomically(kept.map { $0 + "\n" }.joined(), to: path, mode: 0o600)
+            .mapError { DialHistoryError(path: path, reason: $0.reason) }
+    }
+
     /// `lines` with blanks dropped, each entry once at its latest place, the newest `limit`.
     static func entries(_ lines: [String], limit: Int) -> [String] {
         var seen: Set<String> = []

@@ -82,6 +82,10 @@ final class ScreenWiring: Sendable {
             if case let .failure(error)? = history?.append(entry) {
                 inbox.push(input: .notice("\(error) — dialling goes on without it", isError: true))
             }
+        case let .historyReplaced(old, new):
+            if case let .failure(error)? = history?.replace(old, with: new) {
+                inbox.push(input: .notice("\(error)", isError: true))
+            }
         case .quit, .redraw:
             break
         }

@@ -69,7 +69,7 @@ struct UIPreviewCommand: ParsableCommand {
             case let .saveLog(request):
                 let result = LogFileWriter.save(request)
                 inbox.push(input: .notice(result.text, isError: result.isError))
-            case .quit, .redraw, .dialled:
+            case .quit, .redraw, .dialled, .historyReplaced:
                 break   // the preview keeps no history file
             }
         }

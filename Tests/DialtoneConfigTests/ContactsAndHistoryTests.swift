@@ -69,6 +69,15 @@ struct ContactsAndHistoryTests {
         #expect(parent == 0o700)
     }
 
+    @Test func aTaken301ReplacesTheEntry() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let history = DialHistoryFile(path: directory + "/history")
+        for entry in ["bob", "100", "carol"] { try history.append(entry).get() }
+        try history.replace("bob", with: "sip:bob@new.example.test").get()
+        #expect(try history.load().get() == ["100", "carol", "sip:bob@new.example.test"])
+    }
+
     @Test func aLineBreakOrAnUnreadableFileIsAnErrorNotACrash() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -135,4 +135,40 @@ import Testing
         press(&s, .character("5"))
         #expect(s.focus == .dialLine && s.dialLine.text == "5")
     }
+
+    /// A 301 offers to make the new address what the history dials (u); a 302 never does.
+    @Test(arguments: [301, 302])
+    func aMovedPermanentlyIsOfferedForTheHistory(code: Int) throws {
+        var s = state(after: [])
+        s.history = ["alice"]
+        type(&s, "bob")
+        let effects = press(&s, .enter)
+        guard case let .send(.call(uri, _, _))? = effects.first else {
+            Issue.record("expected a call, got \(effects)")
+            return
+        }
+        let moved = try SIPURI(parsing: "sip:bob@new.example.test")
+        let handle = SIPCallHandle(7)
+        _ = s.update(.event(.callStarted(handle, outgoing: true, remote: uri, local: PreviewScript.account.addressOfRecord)))
+        _ = s.update(.event(.redirected(handle, SIPRedirectNotice(from: uri, to: moved, code: code, attempt: 2))))
+        let screen = Screen.render(s)
+        let taken = press(&s, .character("u"))
+        if code == 301 {
+            #expect(row(screen, containing: "moved permanently to sip:bob@new.example.test")?.contains("u: dial it from now on") == true,
+                    "\(screen.lines.joined(separator: "\n"))")
+            guard case let .historyReplaced(old, new)? = taken.first else {
+                Issue.record("no history change: \(taken)")
+                return
+            }
+            #expect(old == "bob" && new == "sip:bob@new.example.test")
+            #expect(s.history == ["alice", "sip:bob@new.example.test"])
+            #expect(s.shownMessage?.text == "history: sip:bob@new.example.test replaces \"bob\"")
+            #expect(press(&s, .character("u")).isEmpty, "taken once")
+        } else {
+            #expect(row(screen, containing: "dial it from now on") == nil)
+            #expect(taken.isEmpty)
+            #expect(s.history == ["alice", "bob"], "a 302 never changes the history")
+            #expect(s.shownMessage?.text == "no 301 Moved Permanently to take on the selected call")
+        }
+    }
 }

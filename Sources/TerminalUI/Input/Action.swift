@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case detailDown = "detail-down"
     case nextCall = "next-call"
     case previousCall = "previous-call"
+    case takeMove = "take-move"
     case close = "close"
     // The dial line only.
     case dial = "dial"
@@ -55,7 +56,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .interrupt, .help, .redraw: .global
         case .quit, .answer, .hangUp, .reject, .focusDial, .filter, .save, .ladder, .selectUp, .selectDown,
-             .pageUp, .pageDown, .first, .follow, .detailUp, .detailDown, .nextCall, .previousCall, .close:
+             .pageUp, .pageDown, .first, .follow, .detailUp, .detailDown, .nextCall, .previousCall, .takeMove, .close:
             .browse
         case .dial, .leaveDial, .historyPrevious, .historyNext, .complete: .dial
         case .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBackward, .deleteForward, .killLine, .killWord: .edit
@@ -87,6 +88,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .detailDown: ["]"]
         case .nextCall: ["tab"]
         case .previousCall: ["shift-tab"]
+        case .takeMove: ["u"]
         case .close: ["esc"]
         case .dial: ["enter"]
         case .leaveDial: ["esc"]
@@ -132,6 +134,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .detailDown: "detail pane: scroll down"
         case .nextCall: "select the next call"
         case .previousCall: "select the previous call"
+        case .takeMove: "after a 301: dial the new address from now on (it replaces the history entry)"
         case .close: "close the ladder or help"
         case .dial: "dial what is typed"
         case .leaveDial: "leave the dial line"

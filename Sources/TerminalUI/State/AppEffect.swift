@@ -13,6 +13,8 @@ public enum AppEffect: Sendable {
     case redraw
     /// `typed` was dialled: keep it in the history file (the state has it already).
     case dialled(String)
+    /// A 301 was taken: `old` leaves the history file and `new` takes its place.
+    case historyReplaced(old: String, new: String)
 }
 
 /// The entries to save and where.

@@ -100,6 +100,8 @@ extension AppState {
             editedDialLine()
             focus = .browse
             following = true
+            pendingDials.append((uri, entry))
+            if pendingDials.count > 16 { pendingDials.removeFirst() }
             return [.send(.call(uri, account: account?.id, offer: nil)), .dialled(entry)]
         } catch {
             dialError = error.text
@@ -203,10 +205,32 @@ extension AppState {
         case .detailDown: detailScroll += 3
         case .nextCall: stepCall(+1)
         case .previousCall: stepCall(-1)
+        case .takeMove: return takeMove()
         case .close: message = nil
         default: break
         }
         return []
+    }
+
+    /// `u` after a 301 (RFC 3261 §21.3.2: the user's address book may be updated): the
+    /// selected call's history entry becomes the new address. A contact's target lives in
+    /// config.toml, which the screen does not rewrite: it says so.
+    private mutating func takeMove() -> [AppEffect] {
+        guard let index = calls.firstIndex(where: { $0.handle == selectedCall }) ?? calls.lastIndex(where: { $0.movedPermanently != nil }),
+              let moved = calls[index].movedPermanently, let old = calls[index].dialled else {
+            message = ("no 301 Moved Permanently to take on the selected call", false)
+            return []
+        }
+        calls[index].movedPermanently = nil
+        let new = moved.description
+        history.removeAll { $0 == old || $0 == new }
+        history.append(new)
+        if let contact = SIPDialContact.named(old, in: contacts) {
+            message = ("history: \(new) replaces \"\(old)\"; contact \"\(contact.name)\" still dials \(contact.target) (edit it in config.toml)", false)
+        } else {
+            message = ("history: \(new) replaces \"\(old)\"", false)
+        }
+        return [.historyReplaced(old: old, new: new)]
     }
 
     private mutating func handleLadderAction(_ action: Action) -> [AppEffect] {
@@ -428,7 +452,11 @@ extension AppState {
         case let .registration(account, state):
             registrations[account] = state
         case let .callStarted(handle, outgoing, remote, local):
-            calls.append(CallRecord(handle: handle, outgoing: outgoing, remote: remote, local: local, startedAt: now))
+            var call = CallRecord(handle: handle, outgoing: outgoing, remote: remote, local: local, startedAt: now)
+            if outgoing, let index = pendingDials.firstIndex(where: { $0.uri == remote }) {
+                call.dialled = pendingDials.remove(at: index).typed
+            }
+            calls.append(call)
             selectedCall = handle
             trimEndedCalls()
         case let .callState(handle, state):
@@ -441,8 +469,15 @@ extension AppState {
         case let .provisional(handle, code, reason, _):
             updateCall(handle) { $0.lastProvisional = "\(code) \(reason)" }
         case let .redirected(handle, notice):
-            let text = "↪ \(notice.text) — \(notice.code) from \(notice.from), attempt \(notice.attempt)"
-            updateCall(handle) { $0.notices.append(.init(kind: .redirect, text: text)) }
+            let key = keyMap.keys(for: .takeMove).first?.label ?? "u"
+            updateCall(handle) { call in
+                var text = "↪ \(notice.text) — \(notice.code) from \(notice.from), attempt \(notice.attempt)"
+                if notice.offersUpdate, call.dialled != nil {
+                    call.movedPermanently = notice.to
+                    text += " · \(key): dial it from now on"
+                }
+                call.notices.append(.init(kind: .redirect, text: text))
+            }
         case let .redirectChoice(handle, question, targets, code):
             enqueue(.redirectChoice(RedirectChooser(call: handle, question: question, targets: targets, code: code)))
         case let .credentialsNeeded(question):

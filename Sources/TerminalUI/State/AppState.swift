@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     var historyIndex: Int?
     var historyDraft = ""
     var completion: (prefix: String, index: Int)?
+    /// Calls dialled whose `callStarted` has not come yet: what was typed, by URI.
+    var pendingDials: [(uri: SIPURI, typed: String)] = []
 
     // Calls, oldest first; ended ones stay (dimmed) until there are too many.
     public var calls: [CallRecord] = []

@@ -16,6 +16,12 @@ public struct CallRecord: Sendable {
     public var lastProvisional: String?
     /// Redirects and authentication rounds, oldest first, each one line.
     public var notices: [Notice] = []
+    /// What was typed on the dial line for this call (nil for incoming calls and calls
+    /// dialled some other way): the history entry a 301 may replace.
+    public var dialled: String?
+    /// A 301 moved what was dialled here for good: `u` puts this in the history in
+    /// place of `dialled`. A 302 never sets it.
+    public var movedPermanently: SIPURI?
 
     public struct Notice: Sendable {
         public enum Kind: Sendable { case redirect, authentication, info }
