@@ -168,7 +168,7 @@ import Testing
             #expect(row(screen, containing: "dial it from now on") == nil)
             #expect(taken.isEmpty)
             #expect(s.history == ["alice", "bob"], "a 302 never changes the history")
-            #expect(s.shownMessage?.text == "no 301 Moved Permanently to take on the selected call")
+            #expect(s.shownMessage?.text == "no 301 Moved Permanently to take")
         }
     }
 }

@@ -213,12 +213,14 @@ extension AppState {
     }
 
     /// `u` after a 301 (RFC 3261 §21.3.2: the user's address book may be updated): the
-    /// selected call's history entry becomes the new address. A contact's target lives in
-    /// config.toml, which the screen does not rewrite: it says so.
+    /// history entry of the selected call (else of the newest call with an offer) becomes
+    /// the new address. A contact's target lives in config.toml, which the screen does not
+    /// rewrite: it says so.
     private mutating func takeMove() -> [AppEffect] {
-        guard let index = calls.firstIndex(where: { $0.handle == selectedCall }) ?? calls.lastIndex(where: { $0.movedPermanently != nil }),
+        let offered = { (call: CallRecord) in call.movedPermanently != nil && call.dialled != nil }
+        guard let index = calls.firstIndex(where: { $0.handle == selectedCall && offered($0) }) ?? calls.lastIndex(where: offered),
               let moved = calls[index].movedPermanently, let old = calls[index].dialled else {
-            message = ("no 301 Moved Permanently to take on the selected call", false)
+            message = ("no 301 Moved Permanently to take", false)
             return []
         }
         calls[index].movedPermanently = nil
