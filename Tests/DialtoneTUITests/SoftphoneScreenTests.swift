@@ -208,8 +208,9 @@ struct SoftphoneScreenTests {
             defer { phone.stop() }
             await phone.tmux.waitFor(" registered", timeout: .seconds(15))
             phone.dial("busy")
-            let screen = await phone.tmux.waitFor("486 Busy Here")
-            #expect(screen.contains("sip:486@127.0.0.1:"), "the contact's target was not dialled:\n\(screen)")
+            // The call's end reason (the intro lists "486 Busy Here" too).
+            let screen = await phone.tmux.waitFor("✗ 486 Busy Here")
+            #expect(screen.contains("→ sip:486@127.0.0.1:"), "the contact's target was not dialled:\n\(screen)")
             phone.tmux.send("q")
             await phone.expectExitedAndTerminalRestored()
         }
