@@ -37,15 +37,18 @@ public final class BaresipProcess: @unchecked Sendable {
 
             """, to: "config")
         try directory.write(account + "\n", to: "accounts")
-        let arguments = ["-f", directory.path] + commands.flatMap { ["-e", $0] }
-        commandLine = [baresip] + arguments
+        // Line-buffered through stdbuf: its stdout is a file, which stdio would otherwise
+        // fill 4 KB at a time, and a test waits for single lines ("terminated").
+        let stdbuf = executable("stdbuf")
+        let arguments = (stdbuf == nil ? [] : ["-oL", "-eL", baresip]) + ["-f", directory.path] + commands.flatMap { ["-e", $0] }
+        commandLine = [stdbuf ?? baresip] + arguments
         let log = try openOutputFile(directory.path("baresip.log"))
         let null = try openNullDevice()
         defer {
             close(log)
             close(null)
         }
-        process = try ChildProcess(executable: baresip, arguments: arguments, environment: ProcessInfo.processInfo.environment,
+        process = try ChildProcess(executable: commandLine[0], arguments: arguments, environment: ProcessInfo.processInfo.environment,
                                    stdin: null, stdout: log, stderr: log)
         let port = self.port
         let process = self.process
