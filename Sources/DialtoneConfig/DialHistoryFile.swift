@@ -62,7 +62,7 @@ public struct DialHistoryFile: Sendable {
         }
         let kept = Self.entries(existing + [entry], limit: limit)
         let text = kept.map { $0 + "\n" }.joined()
-        return FileAccess.writeAtomically(text, to: path, mode: 0o600)
+        return FileAccess.writeAtomically(text, to: path, mode: 0o600, durable: false)
             .mapError { DialHistoryError(path: path, reason: $0.reason) }
     }
 
@@ -77,7 +77,7 @@ public struct DialHistoryFile: Sendable {
         case let .failure(error): return .failure(error)
         }
         let kept = Self.entries(existing.filter { $0 != old } + [new], limit: limit)
-        return FileAccess.writeAtomically(kept.map { $0 + "\n" }.joined(), to: path, mode: 0o600)
+        return FileAccess.writeAtomically(kept.map { $0 + "\n" }.joined(), to: path, mode: 0o600, durable: false)
             .mapError { DialHistoryError(path: path, reason: $0.reason) }
     }
 

@@ -63,8 +63,9 @@ enum FileAccess {
     /// Writes `text` to `path` through a new file created with `mode` in the same
     /// directory and renamed over `path`: a reader sees the old file or the new one, never
     /// half of one, and the new file never exists with a looser mode than `mode` (the
-    /// umask can only remove bits).
-    static func writeAtomically(_ text: String, to path: String, mode: UInt32) -> Result<Void, Failure> {
+    /// umask can only remove bits). `durable`: fsync before the rename (the credential
+    /// store); the dial history, written from the screen's thread, skips it.
+    static func writeAtomically(_ text: String, to path: String, mode: UInt32, durable: Bool = true) -> Result<Void, Failure> {
         let directory = parentDirectory(of: path)
         if case let .failure(failure) = makeDirectories(directory) { return .failure(failure) }
         var temporary = ""
@@ -87,8 +88,9 @@ enum FileAccess {
             }
             bytes = bytes.dropFirst(written)
         }
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let reason = errnoText()
+        let syncFailure = durable && fsync(fd) != 0 ? errnoText() : nil
+        let closeFailure = close(fd) != 0 ? errnoText() : nil
+        if let reason = syncFailure ?? closeFailure {
             unlink(temporary)
             return .failure(Failure(reason: reason))
         }
