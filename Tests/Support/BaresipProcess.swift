@@ -6,7 +6,7 @@ import Foundation
 /// headless. Its config directory is a scratch directory; its output (`log`) is kept in
 /// `baresip.log`. Started by a test and always stopped by it (`stop()`, or at the latest
 /// when the object goes away).
-public final class BaresipProcess: @unchecked Sendable {
+public final class BaresipProcess: Sendable {
     public static let path = executable("baresip")
 
     public let port: Int

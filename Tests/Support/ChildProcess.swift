@@ -15,6 +15,8 @@ import Darwin
 /// the workers. Here the group is the unit: stop() signals `-pid`, so nothing kamailio
 /// forked survives the test.
 final class ChildProcess: @unchecked Sendable {
+    // @unchecked: `status` and `signal`, the only vars, are read and written only under
+    // `lock`; everything else is a `let`.
     let pid: pid_t
     let commandLine: [String]
     private let lock = NSLock()

@@ -10,6 +10,8 @@ import Foundation
 /// directory), so the tester's own config and history never leak in, and
 /// DIALTONE_PASSWORD is only set when the test passes it.
 public final class DialtoneProcess: @unchecked Sendable {
+    // @unchecked: `cursors` and `inputClosed`, the only vars, are read and written only
+    // under `lock`; the buffers lock themselves; everything else is a `let`.
     public enum Stream: String, Sendable { case stdout, stderr }
 
     public let arguments: [String]
@@ -260,6 +262,7 @@ public struct JSONLine: Sendable, CustomStringConvertible {
 
 /// Output of one stream, kept whole and split into lines on demand.
 final class LineBuffer: @unchecked Sendable {
+    // @unchecked: `bytes` and `finished` are read and written only under `lock`.
     private let lock = NSLock()
     private var bytes: [UInt8] = []
     private var finished = false

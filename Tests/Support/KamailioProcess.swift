@@ -6,7 +6,7 @@ import Foundation
 /// 127.0.0.1:`port` (UDP and TCP), ready once it answers an OPTIONS, and stopped (with
 /// every process it forked) by `stop()` or at the latest when the object goes away.
 /// Its log (stderr, `-E`) is kept in `kamailio.log`.
-public final class KamailioProcess: @unchecked Sendable {
+public final class KamailioProcess: Sendable {
     public static let path = executable("kamailio")
     public static let sqlitePath = executable("sqlite3")
 

@@ -6,7 +6,7 @@ import Foundation
 /// Its screen (stdout and stderr) goes to `screen.log`, its errors to `errors.log`, every
 /// message it sent or received to `messages.log` (`-trace_msg`, read with `messages`), and
 /// what the scenario's `<log>` actions write to `logs.log`, all in a scratch directory.
-public final class SippProcess: @unchecked Sendable {
+public final class SippProcess: Sendable {
     public static let path = executable("sipp")
 
     /// Where sipp listens (127.0.0.1).
