@@ -107,9 +107,12 @@ static void cnc_crash_handler(int sig, siginfo_t *info, void *context) {
         previous->sa_sigaction(sig, info, context);
     } else if (!(previous->sa_flags & SA_SIGINFO) && previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
         previous->sa_handler(sig);
-    } else if (info == NULL || info->si_code <= 0) {
-        // Sent with kill() or raise(): nothing will re-fault, so send it again; it is
-        // blocked until this handler returns, then the default action ends the process.
+    }
+    if (info == NULL || info->si_code <= 0) {
+        // Sent with kill() or raise(): nothing will re-fault, and a chained handler may
+        // have returned. Send it again with the default action: it is blocked until this
+        // handler returns, then it ends the process as it would have.
+        signal(sig, SIG_DFL);
         raise(sig);
     }
 }
