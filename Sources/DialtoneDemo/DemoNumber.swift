@@ -6,8 +6,9 @@ public struct DemoNumber: Sendable, Hashable, Identifiable {
     public enum Behaviour: Sendable, Hashable {
         /// 100 → 180 → 200 with an SDP answer; then ACK, BYE, OPTIONS, re-INVITE in the dialog.
         case answer
-        /// 302 Moved Temporarily with Contact `sip:<number>@<peer>`.
-        case redirect(to: String)
+        /// `code` (302 Moved Temporarily, or 301 Moved Permanently) with Contact
+        /// `sip:<number>@<peer>`.
+        case redirect(to: String, code: Int = 302)
         /// 401 with a Digest challenge (realm `DemoPeer.realm`), then answers as `answer`.
         case challengeThenAnswer
         /// A final response, nothing more (486 Busy Here).

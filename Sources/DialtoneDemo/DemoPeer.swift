@@ -25,6 +25,7 @@ public final class DemoPeer: Sendable {
     public static let redirecting = "302"
     public static let challenging = "401"
     public static let redirectingToChallenge = "303"
+    public static let movedPermanently = "301"
     public static let busy = "486"
 
     /// What to dial, in the order the screen lists them.
@@ -37,6 +38,8 @@ public final class DemoPeer: Sendable {
                    behaviour: .challengeThenAnswer),
         DemoNumber(user: redirectingToChallenge, description: "302 to \(challenging): a redirect, then a password, then it answers",
                    behaviour: .redirect(to: challenging)),
+        DemoNumber(user: movedPermanently, description: "301 Moved Permanently to \(answering): u then makes \(answering) what it dials",
+                   behaviour: .redirect(to: answering, code: 301)),
         DemoNumber(user: busy, description: "486 Busy Here", behaviour: .reject(code: 486)),
     ]
 

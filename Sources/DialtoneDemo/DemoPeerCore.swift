@@ -178,8 +178,8 @@ struct DemoPeerCore {
         switch number.behaviour {
         case .answer:
             return startRinging(request, key: key, user: user, arrival: arrival)
-        case let .redirect(target):
-            var moved = response(to: request, 302, toTag: token())
+        case let .redirect(target, code):
+            var moved = response(to: request, code, toTag: token())
             moved.append("Contact", contact(target, arrival: arrival))
             return [.respond(key, moved)]
         case .challengeThenAnswer:

@@ -10,7 +10,7 @@ import Testing
 @Suite("The demo peer", .serialized, .timeLimit(.minutes(2)))
 struct DemoPeerTests {
     @Test func theNumbersAreListed() {
-        #expect(DemoPeer.numbers.map(\.user) == ["100", "302", "401", "303", "486"])
+        #expect(DemoPeer.numbers.map(\.user) == ["100", "302", "401", "303", "301", "486"])
         #expect(DemoPeer.numbers.allSatisfy { !$0.description.isEmpty })
         #expect(DemoPeer.realm == "dialtone-demo" && DemoPeer.username == "demo" && DemoPeer.password == "demo")
     }
@@ -145,7 +145,7 @@ struct DemoPeerTests {
         _ = try await caller2.endpoint.send(makeACK(for: lateInvite, response: ok), to: .target(caller2.target))
     }
 
-    // MARK: 302, 303: redirects
+    // MARK: 302, 303, 301: redirects
 
     @Test func theRedirectingNumberPointsAtTheAnsweringOne() async throws {
         let peer = try await startPeer()
@@ -161,6 +161,11 @@ struct DemoPeerTests {
             .invite, uri: peer.uri(for: DemoPeer.redirectingToChallenge), callID: newCallID("303"), cseq: 1, body: sdpOffer()))
         #expect(toChallenge.statusCode == 302)
         #expect(toChallenge.values(.contact) == ["<sip:401@127.0.0.1:\(peer.port)>"])
+
+        let (permanently, _) = try await caller.finalResponse(to: makeRequest(
+            .invite, uri: peer.uri(for: DemoPeer.movedPermanently), callID: newCallID("301"), cseq: 1, body: sdpOffer()))
+        #expect(permanently.statusCode == 301 && permanently.reasonPhrase == "Moved Permanently")
+        #expect(permanently.values(.contact) == ["<sip:100@127.0.0.1:\(peer.port)>"])
     }
 
     @Test func theRedirectOverTCPKeepsTCP() async throws {
@@ -235,7 +240,7 @@ struct DemoPeerTests {
         let (unknown, _) = try await caller.finalResponse(to: makeRequest(
             .invite, uri: peer.uri(for: "999"), callID: newCallID("404"), cseq: 1, body: sdpOffer()))
         #expect(unknown.statusCode == 404)
-        #expect(unknown.reasonPhrase?.contains("100, 302, 401, 303, 486") == true)
+        #expect(unknown.reasonPhrase?.contains("100, 302, 401, 303, 301, 486") == true)
     }
 
     // MARK: REGISTER

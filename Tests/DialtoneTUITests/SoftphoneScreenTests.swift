@@ -227,6 +227,29 @@ struct SoftphoneScreenTests {
         await again.expectExitedAndTerminalRestored()
     }
 
+    /// The demo's 301: the notice offers the new address, u takes it, and the history
+    /// file then holds the new address in place of what was typed.
+    @Test func a301IsOfferedAndTakenIntoTheHistory() async throws {
+        let phone = try PhoneInTmux(arguments: [])
+        defer { phone.stop() }
+        let tmux = phone.tmux
+        await tmux.waitFor(" registered", timeout: .seconds(15))
+        phone.dial("301")
+        let offered = await tmux.waitFor("u: dial it from now on")
+        let notice = try #require(offered.split(separator: "\n").first { $0.contains("moved permanently to sip:100@127.0.0.1:") },
+                                  "no 301 notice:\n\(offered)")
+        let moved = try #require(notice.firstMatch(of: /sip:100@127\.0\.0\.1:[0-9]+/)).output
+        _ = await phone.watchStates(until: "Connected")
+        tmux.send("u")
+        await tmux.waitFor("history: \(moved) replaces \"301\"")
+        let file = phone.configHome.appendingPathComponent("dialtone/history")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "\(moved)\n")
+        tmux.send("h")
+        _ = await phone.watchStates(until: "Ended")
+        tmux.send("q")
+        await phone.expectExitedAndTerminalRestored()
+    }
+
     /// A crash (a fault signal, or abort()) while the screen is up still leaves the
     /// terminal in canonical mode with echo, off the alternate screen, and the process dies
     /// of the signal as it would have. (The Swift backtracer, which still reports it, is

@@ -473,11 +473,13 @@ extension AppState {
         case let .redirected(handle, notice):
             let key = keyMap.keys(for: .takeMove).first?.label ?? "u"
             updateCall(handle) { call in
-                var text = "↪ \(notice.text) — \(notice.code) from \(notice.from), attempt \(notice.attempt)"
+                // The offer right after the address: a narrow panel cuts the end first.
+                var offer = ""
                 if notice.offersUpdate, call.dialled != nil {
                     call.movedPermanently = notice.to
-                    text += " · \(key): dial it from now on"
+                    offer = " · \(key): dial it from now on"
                 }
+                let text = "↪ \(notice.text)\(offer) — \(notice.code) from \(notice.from), attempt \(notice.attempt)"
                 call.notices.append(.init(kind: .redirect, text: text))
             }
         case let .redirectChoice(handle, question, targets, code):

@@ -27,7 +27,9 @@ public struct Layout: Sendable, Equatable {
         rest.height -= 1
 
         let wanted = 1 + max(1, CallPanel.lineCount(state))
-        let callRows = min(wanted, max(3, rows / 4))
+        // Before the first call the panel shows the intro (the demo's numbers), and the
+        // log is nearly empty: it may take a third of the rows rather than a quarter.
+        let callRows = min(wanted, max(3, state.calls.isEmpty ? rows / 3 : rows / 4))
         (calls, rest) = rest.splitTop(callRows)
 
         var questionRows = 0
