@@ -112,6 +112,7 @@ struct PhoneCommand: AsyncParsableCommand {
             state.intro = Self.demoIntro(demoPeer)
             state.dialHint = "demo: 100 answers · 302 redirects · 401 asks demo/demo · 303 both · 486 busy"
         }
+        state.intro += Self.contactsIntro(configuration.contacts)
         if !problems.isEmpty { state.message = (problems.joined(separator: " · "), true) }
 
         for account in accounts where account.registrar != nil {
@@ -155,6 +156,14 @@ struct PhoneCommand: AsyncParsableCommand {
         }
         lines.append("? lists every key · q quits")
         return lines
+    }
+
+    /// The contacts, for the empty call panel and the help: what each name dials.
+    static func contactsIntro(_ contacts: [SIPDialContact]) -> [String] {
+        guard !contacts.isEmpty else { return [] }
+        let width = contacts.map(\.name.count).max() ?? 0
+        return ["Contacts (type a name, or its start and Tab):"]
+            + contacts.map { "  " + $0.name + String(repeating: " ", count: width - $0.name.count) + "  " + $0.target }
     }
 
     /// Our address for the status bar: the bound one, or the one peers see when bound to

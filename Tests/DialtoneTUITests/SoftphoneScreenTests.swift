@@ -204,9 +204,11 @@ struct SoftphoneScreenTests {
         defer { try? FileManager.default.removeItem(at: state) }
         let config = "[contacts]\nbusy = \"486\"\n"
         do {
-            let phone = try PhoneInTmux(arguments: [], environment: ["XDG_STATE_HOME": state.path], config: config)
+            let phone = try PhoneInTmux(arguments: [], environment: ["XDG_STATE_HOME": state.path], config: config,
+                                        rows: 50)
             defer { phone.stop() }
-            await phone.tmux.waitFor(" registered", timeout: .seconds(15))
+            let intro = await phone.tmux.waitFor(" registered", timeout: .seconds(15))
+            #expect(intro.contains("Contacts (type a name") && intro.contains("  busy  486"), "no contacts listed:\n\(intro)")
             phone.dial("busy")
             // The call's end reason (the intro lists "486 Busy Here" too).
             let screen = await phone.tmux.waitFor("✗ 486 Busy Here")
