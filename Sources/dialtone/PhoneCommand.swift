@@ -112,7 +112,9 @@ struct PhoneCommand: AsyncParsableCommand {
             state.intro = Self.demoIntro(demoPeer)
             state.dialHint = "demo: 100 answers · 302 redirects · 401 asks demo/demo · 303 both · 486 busy"
         }
-        state.intro += Self.contactsIntro(configuration.contacts)
+        // The contacts before the demo's closing "? lists every key" line.
+        state.intro.insert(contentsOf: Self.contactsIntro(configuration.contacts),
+                           at: demoPeer == nil ? state.intro.count : max(0, state.intro.count - 1))
         if !problems.isEmpty { state.message = (problems.joined(separator: " · "), true) }
 
         for account in accounts where account.registrar != nil {
