@@ -15,16 +15,7 @@ public final class AppInbox: Sendable {
     private let writeFD: Int32
 
     public init() {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else {
-            preconditionFailure("pipe failed: \(String(cString: strerror(errno)))")
-        }
-        readFD = fds[0]
-        writeFD = fds[1]
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
+        (readFD, writeFD) = makeWakePipe()
     }
 
     deinit {

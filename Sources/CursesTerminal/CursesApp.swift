@@ -74,8 +74,9 @@ public enum CursesApp {
         return state
     }
 
-    /// The wall clock with the local UTC offset: the only clock the screen sees.
-    static func now() -> WallClock {
+    /// The wall clock with the local UTC offset: the only clock the screen sees (and the
+    /// one the wiring starts the state with).
+    public static func now() -> WallClock {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         var seconds = spec.tv_sec

@@ -52,33 +52,25 @@ public struct DialHistoryFile: Sendable {
     /// Adds `entry` (a line of its own) and keeps the file to `limit` entries. Entries
     /// with a line break are refused rather than split.
     public func append(_ entry: String) -> Result<Void, DialHistoryError> {
-        guard !entry.isEmpty, !entry.contains(where: { $0 == "\n" || $0 == "\r" }) else {
-            return .failure(DialHistoryError(path: path, reason: "an entry must be one line"))
-        }
-        let existing: [String]
-        switch load() {
-        case let .success(entries): existing = entries
-        case let .failure(error): return .failure(error)
-        }
-        let kept = Self.entries(existing + [entry], limit: limit)
-        let text = kept.map { $0 + "\n" }.joined()
-        return FileAccess.writeAtomically(text, to: path, mode: 0o600, durable: false)
-            .mapError { DialHistoryError(path: path, reason: $0.reason) }
+        rewrite(adding: entry) { $0 }
     }
 
     /// Takes `old` out and adds `new` as the newest entry: a 301 the user took.
     public func replace(_ old: String, with new: String) -> Result<Void, DialHistoryError> {
-        guard !new.isEmpty, !new.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+        rewrite(adding: new) { $0.filter { $0 != old } }
+    }
+
+    /// Reads the entries, changes them, adds `entry` as the newest and writes the file
+    /// back (no fsync: it is written from the screen's thread).
+    private func rewrite(adding entry: String, _ change: ([String]) -> [String]) -> Result<Void, DialHistoryError> {
+        guard !entry.isEmpty, !entry.contains(where: { $0 == "\n" || $0 == "\r" }) else {
             return .failure(DialHistoryError(path: path, reason: "an entry must be one line"))
         }
-        let existing: [String]
-        switch load() {
-        case let .success(entries): existing = entries
-        case let .failure(error): return .failure(error)
+        return load().flatMap { existing in
+            let kept = Self.entries(change(existing) + [entry], limit: limit)
+            return FileAccess.writeAtomically(kept.map { $0 + "\n" }.joined(), to: path, mode: 0o600, durable: false)
+                .mapError { DialHistoryError(path: path, reason: $0.reason) }
         }
-        let kept = Self.entries(existing.filter { $0 != old } + [new], limit: limit)
-        return FileAccess.writeAtomically(kept.map { $0 + "\n" }.joined(), to: path, mode: 0o600, durable: false)
-            .mapError { DialHistoryError(path: path, reason: $0.reason) }
     }
 
     /// `lines` with blanks dropped, each entry once at its latest place, the newest `limit`.

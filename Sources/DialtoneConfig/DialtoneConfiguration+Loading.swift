@@ -66,16 +66,7 @@ extension DialtoneConfiguration {
         _ text: String, path: String, home: String? = nil, knownActions: Set<String>? = nil
     ) throws(DialtoneConfigError) -> DialtoneConfiguration {
         let shown = FileAccess.displayPath(path, home: home)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw DialtoneConfigError(DialtoneConfigProblem(
-                file: shown, line: error.source.begin.line, column: error.source.begin.column,
-                message: "TOML syntax error: \(error.description)"))
-        } catch {
-            throw DialtoneConfigError(DialtoneConfigProblem(file: shown, message: "TOML syntax error: \(error)"))
-        }
+        let table = try TOMLReader.document(text, file: shown)
         var reader = TOMLReader(file: shown, lines: TOMLKeyLines(scanning: text))
         var config = DialtoneConfiguration(sourcePath: path)
         let base = FileAccess.parentDirectory(of: path)

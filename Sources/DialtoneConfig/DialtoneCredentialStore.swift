@@ -95,17 +95,7 @@ public struct DialtoneCredentialStore: Sendable, Hashable {
 
     /// Reads store text; `shownAs` names the file in errors.
     static func parse(_ text: String, path: String, shownAs shown: String) throws(DialtoneConfigError) -> DialtoneCredentialStore {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            // toml++'s message quotes no value, so no password can leak through it.
-            throw DialtoneConfigError(DialtoneConfigProblem(
-                file: shown, line: error.source.begin.line, column: error.source.begin.column,
-                message: "TOML syntax error: \(error.description)"))
-        } catch {
-            throw DialtoneConfigError(DialtoneConfigProblem(file: shown, message: "TOML syntax error"))
-        }
+        let table = try TOMLReader.document(text, file: shown)
         var reader = TOMLReader(file: shown, lines: TOMLKeyLines(scanning: text))
         reader.refuseUnknownKeys(in: table, at: [], allowed: ["credential"], what: "top-level keys")
         var entries: [Entry] = []

@@ -16,6 +16,20 @@ struct TOMLReader {
         self.lines = lines
     }
 
+    /// Parses `text` (named `file` in errors): a syntax error is one problem with its line
+    /// and column. toml++'s message quotes no value, so no password can leak through it.
+    static func document(_ text: String, file: String) throws(DialtoneConfigError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw DialtoneConfigError(DialtoneConfigProblem(
+                file: file, line: error.source.begin.line, column: error.source.begin.column,
+                message: "TOML syntax error: \(error.description)"))
+        } catch {
+            throw DialtoneConfigError(DialtoneConfigProblem(file: file, message: "TOML syntax error"))
+        }
+    }
+
     /// All the problems, in line order.
     var error: DialtoneConfigError {
         DialtoneConfigError(problems: problems.enumerated().sorted {

@@ -192,13 +192,15 @@ struct DemoPeerCore {
         }
     }
 
+    /// Our SDP for an INVITE: an offer when it carried none, else the answer to its
+    /// offer; nil when the offer has neither PCMU nor PCMA (488).
+    mutating func sessionBody(for request: SIPMessage) -> String? {
+        if request.bodyCount == 0 { return sdp.offer() }
+        return sdp.answer(to: String(decoding: request.body, as: UTF8.self))
+    }
+
     mutating func startRinging(_ request: SIPMessage, key: SIPTransactionKey, user: String, arrival: Arrival) -> [Action] {
-        let body: String
-        if request.bodyCount == 0 {
-            body = sdp.offer()
-        } else if let answer = sdp.answer(to: String(decoding: request.body, as: UTF8.self)) {
-            body = answer
-        } else {
+        guard let body = sessionBody(for: request) else {
             var refused = response(to: request, 488, toTag: token())
             refused.append("Warning", "304 dialtone-demo \"the demo answers audio with PCMU or PCMA only\"")
             return [.respond(key, refused)]
@@ -288,12 +290,7 @@ struct DemoPeerCore {
                 busy.append("Retry-After", "1")
                 return [.respond(key, busy)]
             }
-            let body: String
-            if request.bodyCount == 0 {
-                body = sdp.offer()
-            } else if let answer = sdp.answer(to: String(decoding: request.body, as: UTF8.self)) {
-                body = answer
-            } else {
+            guard let body = sessionBody(for: request) else {
                 return [.respond(key, response(to: request, 488, toTag: nil))]
             }
             let user = request.requestURI?.sipURI?.user ?? settings.numbers.first?.user ?? "demo"

@@ -100,7 +100,7 @@ struct PhoneCommand: AsyncParsableCommand {
             problems.append("\(configuration.sourcePath.map { "\($0): " } ?? "")\(error) — using the default keys")
         }
 
-        var state = AppState(accounts: accounts, clock: ProcessContext.wallClock(), keyMap: keyMap)
+        var state = AppState(accounts: accounts, clock: CursesApp.now(), keyMap: keyMap)
         state.currentAccount = current
         state.localAddress = Self.shownAddress(runner.listening, peerHost: peerHost)
         state.contacts = configuration.contacts

@@ -1,10 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import TerminalUI
 
-/// What the process knows about where it runs — its environment, its own path, the wall
-/// clock with the local offset — read with libc, not Foundation.
+/// What the process knows about where it runs — its environment and its own path — read
+/// with libc, not Foundation. (The wall clock is `CursesApp.now()`.)
 enum ProcessContext {
     static func environment() -> [String: String] {
         var out: [String: String] = [:]
@@ -24,14 +23,5 @@ enum ProcessContext {
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard n > 0 else { return CommandLine.arguments.first }
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func wallClock() -> WallClock {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var local = tm()
-        localtime_r(&seconds, &local)
-        return WallClock(seconds: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9, utcOffset: Int(local.tm_gmtoff))
     }
 }

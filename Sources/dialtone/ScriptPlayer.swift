@@ -24,7 +24,7 @@ final class ScriptPlayer: Sendable {
         guard let step = steps.first else { return }
         let push: @Sendable () -> Void = { [inbox] in
             if case var .log(record) = step.event {
-                record.time = ProcessContext.wallClock().seconds
+                record.time = CursesApp.now().seconds
                 inbox.push(.log(record))
             } else {
                 inbox.push(step.event)

@@ -31,7 +31,7 @@ struct UIPreviewCommand: ParsableCommand {
         let (chosen, problem) = library.loadOrDefault(theme)
         let inbox = AppInbox()
         let player = ScriptPlayer(inbox: inbox)
-        let clock = ProcessContext.wallClock()
+        let clock = CursesApp.now()
 
         var state = AppState(accounts: [PreviewScript.account], clock: clock)
         if let problem { state.message = ("theme: \(problem) — using the built-in dark theme", true) }

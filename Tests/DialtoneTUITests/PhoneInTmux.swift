@@ -18,7 +18,7 @@ final class PhoneInTmux {
     /// off (a crash test must not leave a core file in the package root).
     init(arguments: [String], environment: [String: String] = [:], config: String? = nil,
          columns: Int = 120, rows: Int = 40) throws {
-        let binary = try Self.binary()
+        let binary = try DialtoneProcess.binary()
         configHome = FileManager.default.temporaryDirectory.appendingPathComponent("dialtone-tui-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: configHome.appendingPathComponent("dialtone"), withIntermediateDirectories: true)
         if let config {
@@ -84,24 +84,5 @@ final class PhoneInTmux {
 
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    /// The built `dialtone`: $DIALTONE_BINARY, else beside the test runner, else .build/debug.
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["DIALTONE_BINARY"], !path.isEmpty {
-            candidates.append(URL(fileURLWithPath: path))
-        }
-        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dialtone"))
-        }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("dialtone"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/dialtone"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw TestSupportError("the dialtone binary was not found (looked in \(candidates.map(\.path).joined(separator: ", ")))")
-        }
-        return found
     }
 }
