@@ -93,11 +93,13 @@ public final class DemoPeer: Sendable {
     ) async throws -> DemoPeer {
         var lastError: (any Error)?
         for _ in 0..<(configuration.port == 0 ? 8 : 1) {
-            let port = configuration.port == 0 ? try await freePort(host: configuration.host, on: eventLoop) : configuration.port
             do {
+                let port = configuration.port == 0 ? try await freePort(host: configuration.host, on: eventLoop) : configuration.port
                 return try await start(configuration, port: port, on: eventLoop)
             } catch {
-                lastError = error   // someone took the port in between: try another
+                // The port the system gave for UDP is taken for TCP, or someone took it
+                // in between: try another.
+                lastError = error
             }
         }
         throw lastError ?? SIPTransportError(.bindFailed, "no free port for the demo peer")
