@@ -3,8 +3,8 @@ SWIFT      ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 # Debian packages: to build and run, and (in addition) to test and benchmark.
-DEPS_RUN   := pkg-config libncursesw5-dev
-DEPS_TEST  := $(DEPS_RUN) tmux sip-tester openssl tshark kamailio kamailio-sqlite-modules sqlite3 baresip-core
+DEPS_RUN   := pkg-config libncursesw5-dev libopus-dev libspandsp-dev libspeexdsp-dev libsrtp2-dev libasound2-dev libsndfile1-dev
+DEPS_TEST  := $(DEPS_RUN) tmux sip-tester openssl tshark kamailio kamailio-sqlite-modules sqlite3 baresip-core sox
 DEPS_BENCH := pkg-config valgrind gcc libsofia-sip-ua-dev libosip2-dev libre-dev
 
 .PHONY: run test build release install idle deps-run deps-test deps-bench bench fuzz clean

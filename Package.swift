@@ -44,8 +44,23 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        // SDP, RTP, G.711 (later).
-        .target(name: "Media"),
+        // C libraries for media, from Debian's -dev packages (Makefile DEPS_RUN).
+        .systemLibrary(name: "COpus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "CSpanDSP", providers: [.apt(["libspandsp-dev"])]),
+        .systemLibrary(name: "CSpeexDSP", providers: [.apt(["libspeexdsp-dev"])]),
+        .systemLibrary(name: "CSRTP", providers: [.apt(["libsrtp2-dev"])]),
+        .systemLibrary(name: "CSndFile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CALSA", providers: [.apt(["libasound2-dev"])]),
+        // Sans-IO media: SDP offer/answer, RTP/RTCP sessions, jitter buffer, RFC 4733
+        // events, codecs (G.711 tables; Opus, G.722, speexdsp and SRTP through C libraries).
+        .target(name: "Media", dependencies: ["COpus", "CSpanDSP", "CSpeexDSP", "CSRTP"]),
+        // Runs media: RTP/RTCP sockets on NIO, the real-time audio thread, devices
+        // (ALSA, WAV files through libsndfile, a tone, null).
+        .target(name: "MediaNIO", dependencies: [
+            "Media", "CSndFile", "CALSA",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // App state, update/render into a cell buffer, themes (issue 5). Pure.
         .target(name: "TerminalUI", dependencies: ["SIPUserAgent", "SIPCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // ncurses, wide-character build, with shims for the macros Swift cannot import.
@@ -73,6 +88,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "TerminalUI",
                 "CursesTerminal",
+                "Media",
+                "MediaNIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -176,6 +193,15 @@ let package = Package(
         // End to end: the real `dialtone` screen in tmux against sipp peers (302, 401 with
         // verifyauth) and the built-in demo; depending on it makes SwiftPM build the binary.
         .testTarget(name: "DialtoneTUITests", dependencies: ["SIPTestSupport", "dialtone"], exclude: ["Scenarios"]),
+        // Media on a fake clock: SDP (RFC 4317 tables), RTP/RTCP, jitter buffer, DTMF, codecs.
+        .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        // MediaNIO: devices (WAV files, ALSA through an asoundrc of the test's own), the
+        // audio thread, two media sessions over loopback UDP.
+        .testTarget(name: "MediaNIOTests", dependencies: [
+            "MediaNIO", "Media",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,8 +6,10 @@ extension DialtoneConfiguration {
     /// The keys allowed at the top of config.toml (scalars) and the two tables.
     static let topLevelKeys = [
         "default_account", "theme", "redirect", "redirect_limit", "auth_attempts", "auto_answer", "bind",
-        "credential_store", "accounts", "keys", "contacts",
+        "credential_store", "accounts", "keys", "contacts", "audio",
     ]
+    /// The keys of the `[audio]` table, named like the command-line flags.
+    static let audioKeys = ["device", "codecs"]
     /// The keys of an `[accounts.<name>]` table, named like the command-line flags.
     static let accountKeys = ["aor", "display_name", "registrar", "proxy", "transport", "user", "realm", "expires"]
 
@@ -114,6 +116,11 @@ extension DialtoneConfiguration {
         }
         if let value = table["contacts"] {
             config.contacts = readContacts(value, reader: &reader)
+        }
+        if let value = table["audio"], let audio = reader.table(value, at: ["audio"], hint: "write the audio settings as an [audio] table") {
+            reader.refuseUnknownKeys(in: audio, at: ["audio"], allowed: audioKeys, what: "audio keys")
+            if let device = audio["device"] { config.audioDevice = reader.nonEmptyString(device, at: ["audio", "device"]) }
+            if let codecs = audio["codecs"] { config.audioCodecs = reader.nonEmptyString(codecs, at: ["audio", "codecs"]) }
         }
         if !reader.problems.isEmpty { throw reader.error }
         return config

@@ -38,6 +38,10 @@ public struct DialtoneConfiguration: Sendable, Hashable {
     public var contacts: [SIPDialContact]
     /// The file this was read from; nil for the defaults.
     public var sourcePath: String?
+    /// `[audio] device`: the ALSA device (or `null`, `tone:HZ`) when no flag names one.
+    public var audioDevice: String?
+    /// `[audio] codecs`: the codec list as `--codecs` takes it ("opus,pcmu"), checked by the caller.
+    public var audioCodecs: String?
 
     public static let defaultRedirectLimit = 5
     public static let defaultAuthAttempts = 3

@@ -13,7 +13,7 @@ extension SIPUserAgent {
         let host = request.nextHop.host.lowercased()
         guard let authorizer = DigestAuthorizer.choose(from: challenges) else {
             let offered = challenges.map { "\($0.scheme)\($0.algorithmName.map { " \($0)" } ?? "")" }.joined(separator: ", ")
-            authenticationEnded(owner, code: code, reason: challenges.isEmpty
+            authenticationEnded(owner, purpose: request.purpose, code: code, reason: challenges.isEmpty
                 ? "\(code) \(response.reasonPhrase ?? "") without a \(headerName) that can be read"
                 : "\(code): no challenge Dialtone can answer (offered: \(offered))", &actions)
             return
@@ -43,7 +43,7 @@ extension SIPUserAgent {
             actions.append(.emit(.authenticationFailed(realm: realm, host: request.nextHop.hostPort, code: code,
                                                        call: owner.call, account: owner.account)))
             if refused >= configuration.authAttempts {
-                authenticationEnded(owner, code: code, reason: "authentication failed for realm \"\(realm)\": credentials refused \(refused) times", &actions)
+                authenticationEnded(owner, purpose: request.purpose, code: code, reason: "authentication failed for realm \"\(realm)\": credentials refused \(refused) times", &actions)
                 return
             }
         } else if let entry = credentialCache[key] {
@@ -111,11 +111,16 @@ extension SIPUserAgent {
         switch question {
         case let .credentials(pending):
             let why = timedOut ? "no credentials given in time" : "no credentials given"
-            authenticationEnded(pending.owner, code: pending.code,
+            authenticationEnded(pending.owner, purpose: pending.request.purpose, code: pending.code,
                                 reason: "authentication for realm \"\(pending.key.realm)\" at \(pending.request.nextHop.hostPort) not completed: \(why)", &actions)
         case let .redirect(handle, offered):
             end(handle, SIPCallEnd(cause: .redirectFailed, code: offered.first?.code ?? 300,
                                    reason: timedOut ? "no redirect target chosen in time" : "redirect declined"), &actions)
+        case let .session(pending):
+            // Like a busy UAS (§14.2): the peer may try again later; the session stays as it was.
+            calls[pending.call]?.negotiation.question = nil
+            actions.append(.respond(pending.server, serverBusy(pending.request)))
+            continueNegotiation(pending.call, &actions)
         }
     }
 
@@ -125,7 +130,7 @@ extension SIPUserAgent {
         case let .invite(handle):
             calls[handle]?.sequence += 1
             return calls[handle]?.sequence ?? (request.message.cseq?.sequence ?? 1) + 1
-        case let .bye(handle), let .cancel(handle):
+        case let .bye(handle), let .cancel(handle), let .reinvite(handle):
             calls[handle]?.dialog?.localSequence += 1
             return calls[handle]?.dialog?.localSequence ?? (request.message.cseq?.sequence ?? 1) + 1
         case let .register(account):
@@ -145,6 +150,9 @@ extension SIPUserAgent {
             calls[handle]?.gotProvisional = false
         case let .bye(handle):
             calls[handle]?.bye = id
+        case let .reinvite(handle):
+            calls[handle]?.negotiation.outgoing?.request = id
+            calls[handle]?.negotiation.outgoing?.message = requests[id]?.message
         case .cancel:
             break
         case let .register(account):
@@ -152,12 +160,16 @@ extension SIPUserAgent {
         }
     }
 
-    /// The challenged request cannot go on: its call ends, or its registration fails.
-    mutating func authenticationEnded(_ owner: AuthOwner, code: Int, reason: String, _ actions: inout [SIPUserAgentAction]) {
+    /// The challenged request cannot go on: its call ends, or its registration fails; a
+    /// re-INVITE only fails (the call stays up with the session it had).
+    mutating func authenticationEnded(_ owner: AuthOwner, purpose: ClientRequest.Purpose, code: Int, reason: String,
+                                      _ actions: inout [SIPUserAgentAction]) {
         switch owner {
         case let .call(handle):
             guard let call = calls[handle] else { return }
-            if call.dialog != nil {
+            if case .reinvite = purpose {
+                reinviteFailed(handle, code: code, reason: reason, &actions)
+            } else if call.dialog != nil {
                 // A challenged BYE that cannot be answered still ends the call here.
                 end(handle, SIPCallEnd(cause: .normal, code: code, reason: "hung up (\(reason))"), &actions)
             } else {

@@ -3,7 +3,7 @@ import SIPTransaction
 
 /// Building requests: identifiers, Via and Contact, next hops, authorization headers.
 extension SIPUserAgent {
-    static let allowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO"
+    static let allowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE"
 
     func hex(_ count: Int) -> String {
         var text = ""

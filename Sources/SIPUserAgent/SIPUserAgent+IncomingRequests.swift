@@ -2,7 +2,7 @@ import SIPCore
 import SIPTransaction
 
 /// Requests that arrive: new calls, CANCEL, requests in our dialogs (BYE, OPTIONS, INFO,
-/// re-INVITE), 481 for dialogs we do not have, and the ACKs for our 2xx.
+/// re-INVITE, UPDATE), 481 for dialogs we do not have, and the ACKs for our 2xx.
 extension SIPUserAgent {
     mutating func incomingRequest(_ request: SIPMessage, server: SIPServerRequestID, now: SIPInstant, _ actions: inout [SIPUserAgentAction]) {
         guard let method = request.method else { return }
@@ -93,6 +93,8 @@ extension SIPUserAgent {
         }
         call.session = session
         call.dialog = dialog
+        // An offerless INVITE: our 2xx carries the offer, the ACK the answer (RFC 3264 §4).
+        call.negotiation.offerInOurAnswer = invite.body.isEmpty && session.map { !$0.bytes.isEmpty } == true
         call.answer = ok
         call.answerServer = server
         call.answerInterval = configuration.timerValues.t1
@@ -103,11 +105,21 @@ extension SIPUserAgent {
         setState(handle, .connected, &actions)
     }
 
-    mutating func rejectCall(_ handle: SIPCallHandle, code: Int, _ actions: inout [SIPUserAgentAction]) {
+    /// Refuses a ringing call with `code` (486 when it is not a 4xx–6xx); `reason`, when
+    /// given, goes to the peer in a Warning and into the end reason.
+    mutating func rejectCall(_ handle: SIPCallHandle, code: Int, reason: String?, _ actions: inout [SIPUserAgentAction]) {
         guard let call = calls[handle], !call.outgoing, call.state == .incoming, let invite = call.incomingInvite, let server = call.server else { return }
         let status = (400..<700).contains(code) ? code : 486
-        actions.append(.respond(server, .response(to: invite, statusCode: status, toTag: call.localTag)))
-        end(handle, SIPCallEnd(cause: .rejected, code: status, reason: "rejected here (\(status) \(SIPMessage.defaultReasonPhrase(for: status)))"), &actions)
+        var response = SIPMessage.response(to: invite, statusCode: status, toTag: call.localTag)
+        let why = reason.map(Self.headerSafeText).flatMap { $0.isEmpty ? nil : $0 }
+        if let why {
+            // 304 "Media type not available" for a session refused; 399 for anything else.
+            let warning = SIPWarning(code: status == 488 || status == 606 ? 304 : 399, agent: warnAgent(for: call), text: why)
+            response.append("Warning", warning.description)
+        }
+        actions.append(.respond(server, response))
+        let shown = "rejected here (\(status) \(SIPMessage.defaultReasonPhrase(for: status)))" + (why.map { ": \($0)" } ?? "")
+        end(handle, SIPCallEnd(cause: .rejected, code: status, reason: shown), &actions)
     }
 
     mutating func retransmitAnswer(_ handle: SIPCallHandle, now: SIPInstant, _ actions: inout [SIPUserAgentAction]) {
@@ -127,12 +139,26 @@ extension SIPUserAgent {
         sendBye(handle, &actions)
     }
 
-    /// An ACK: for our 2xx (stops its retransmission) or for a re-INVITE's 2xx.
+    /// An ACK for our 2xx (to the first INVITE or a re-INVITE, matched by dialog and CSeq):
+    /// stops its retransmission, and brings the peer's answer when our 2xx held the offer.
     mutating func acknowledged(_ ack: SIPMessage, _ actions: inout [SIPUserAgentAction]) {
-        guard let handle = calls.values.first(where: { $0.dialog?.matches(ack) == true && $0.answer != nil })?.handle else { return }
+        guard let call = calls.values.first(where: { call in
+            guard let answer = call.answer, call.dialog?.matches(ack) == true else { return false }
+            return answer.cseq?.sequence == ack.cseq?.sequence
+        }) else { return }
+        let handle = call.handle
         calls[handle]?.answer = nil
         actions.append(.cancel(.answerRetransmit(handle)))
         actions.append(.cancel(.answerGiveUp(handle)))
+        if call.negotiation.offerInOurAnswer {
+            calls[handle]?.negotiation.offerInOurAnswer = false
+            if ack.body.isEmpty {
+                actions.append(.emit(.error("\(handle): the ACK brought no answer to the session offer in our 200 OK")))
+            } else {
+                actions.append(.emit(.remoteSession(handle, contentType: ack.contentType?.description ?? "application/sdp", body: ack.body)))
+            }
+        }
+        continueNegotiation(handle, &actions)
     }
 
     /// §9.2: a CANCEL for an INVITE still ringing here: 200 to the CANCEL, 487 to the INVITE.
@@ -143,6 +169,7 @@ extension SIPUserAgent {
                 && invite.cseq?.sequence == cancel.cseq?.sequence && invite.topVia?.branch == cancel.topVia?.branch
         }
         guard let call = match else {
+            if cancelledReinvite(cancel, server: server, &actions) { return }
             actions.append(.respond(server, .response(to: cancel, statusCode: 481, toTag: makeTag())))
             return
         }
@@ -178,33 +205,20 @@ extension SIPUserAgent {
         case .bye:
             actions.append(.respond(server, .response(to: request, statusCode: 200)))
             end(handle, SIPCallEnd(cause: .normal, reason: "the other side hung up"), &actions)
-        case .options, .info:
+        case .options:
             var response = SIPMessage.response(to: request, statusCode: 200)
-            if method == .options {
-                response.append("Allow", Self.allowedMethods)
-                response.append("Accept", "application/sdp")
-            }
+            response.append("Allow", Self.allowedMethods)
+            response.append("Accept", "application/sdp")
             actions.append(.respond(server, response))
-        case .invite:
-            // A re-INVITE: the same session again (Media will negotiate once it exists);
-            // the new remote target replaces the old (§12.2.2).
-            if let target = request.contacts.first?.address?.uri.sipURI { calls[handle]?.dialog?.remoteTarget = target }
+        case .info:
+            actions.append(.respond(server, .response(to: request, statusCode: 200)))
             if !request.body.isEmpty {
-                actions.append(.emit(.remoteSession(handle, contentType: request.contentType?.description ?? "application/sdp", body: request.body)))
+                actions.append(.emit(.info(handle, contentType: request.contentType?.description ?? "application/octet-stream", body: request.body)))
             }
-            var ok = SIPMessage.response(to: request, statusCode: 200)
-            ok.append("Contact", "<\(contactURI(for: account(call.account)))>")
-            ok.append("Allow", Self.allowedMethods)
-            if let session = call.session, !session.bytes.isEmpty {
-                ok.append("Content-Type", session.contentType)
-                ok.body = session.bytes
-            }
-            calls[handle]?.answer = ok
-            calls[handle]?.answerServer = server
-            calls[handle]?.answerInterval = configuration.timerValues.t1
-            actions.append(.respond(server, ok))
-            actions.append(.arm(.answerRetransmit(handle), at: now + configuration.timerValues.t1))
-            actions.append(.arm(.answerGiveUp(handle), at: now + configuration.timerValues.transactionTimeout))
+        case .invite:
+            incomingReinvite(request, call: handle, server: server, now: now, &actions)
+        case .update:
+            incomingUpdate(request, call: handle, server: server, now: now, &actions)
         default:
             var response = SIPMessage.response(to: request, statusCode: 405)
             response.append("Allow", Self.allowedMethods)

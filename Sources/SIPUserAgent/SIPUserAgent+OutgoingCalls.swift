@@ -206,7 +206,7 @@ extension SIPUserAgent {
     mutating func hangUp(_ handle: SIPCallHandle, now: SIPInstant, _ actions: inout [SIPUserAgentAction]) {
         guard let call = calls[handle], !call.state.isEnded else { return }
         if !call.outgoing, call.dialog == nil || call.answer != nil && call.state == .incoming {
-            rejectCall(handle, code: 603, &actions)
+            rejectCall(handle, code: 603, reason: nil, &actions)
             return
         }
         if call.dialog != nil {
@@ -320,6 +320,7 @@ extension SIPUserAgent {
     mutating func end(_ handle: SIPCallHandle, _ end: SIPCallEnd, _ actions: inout [SIPUserAgentAction]) {
         guard let call = calls[handle], !call.state.isEnded else { return }
         calls[handle]?.state = .ended(end)
+        endNegotiation(handle, &actions)
         dropQuestions(for: handle)
         if call.answer != nil {
             actions.append(.cancel(.answerRetransmit(handle)))
@@ -335,6 +336,7 @@ extension SIPUserAgent {
             switch question {
             case let .credentials(pending): pending.owner != .call(handle)
             case let .redirect(call, _): call != handle
+            case let .session(pending): pending.call != handle
             }
         }
     }

@@ -33,6 +33,7 @@ public struct SIPUserAgent: Sendable {
     enum PendingQuestion: Sendable {
         case credentials(PendingAuthentication)
         case redirect(SIPCallHandle, [RedirectTargetSet.Target])
+        case session(PendingSessionOffer)
     }
 
     /// A challenged request waiting for a person's credentials.
@@ -42,6 +43,15 @@ public struct SIPUserAgent: Sendable {
         var key: CredentialCache.Key
         var code: Int
         var owner: AuthOwner
+    }
+
+    /// The peer's re-INVITE or UPDATE waiting for the front end's answer (`answerSession`).
+    struct PendingSessionOffer: Sendable {
+        var call: SIPCallHandle
+        var server: SIPServerRequestID
+        var request: SIPMessage
+        /// False for an offerless re-INVITE: the answer to give is an offer.
+        var hasOffer: Bool
     }
 
     /// - Parameter random: 64 random bits per call (tags, Call-IDs, branches, cnonces);
@@ -83,8 +93,12 @@ public struct SIPUserAgent: Sendable {
             hangUp(call, now: now, &actions)
         case let .answer(call, answer):
             answerCall(call, with: answer, now: now, &actions)
-        case let .reject(call, code):
-            rejectCall(call, code: code, &actions)
+        case let .reject(call, code, reason):
+            rejectCall(call, code: code, reason: reason, &actions)
+        case let .answerSession(question, body):
+            answerSession(question, body, now: now, &actions)
+        case let .updateSession(call, offer):
+            updateSession(call, offer: offer, &actions)
         case let .register(account):
             register(account, now: now, &actions)
         case let .unregister(account):
@@ -118,6 +132,7 @@ public struct SIPUserAgent: Sendable {
         case let .invite(call): inviteOutcome(call, id: id, request: request, outcome, now: now, &actions)
         case let .cancel(call): cancelOutcome(call, outcome, &actions)
         case let .bye(call): byeOutcome(call, id: id, request: request, outcome, now: now, &actions)
+        case let .reinvite(call): reinviteOutcome(call, id: id, request: request, outcome, now: now, &actions)
         case let .register(account): registerOutcome(account, id: id, request: request, outcome, now: now, &actions)
         }
         return actions
@@ -137,12 +152,13 @@ public struct SIPUserAgent: Sendable {
         return actions
     }
 
-    /// A response outside any transaction: a 2xx to our INVITE retransmitted after the
-    /// transaction ended, or from another fork. Its ACK is sent again.
+    /// A response outside any transaction: a 2xx to our INVITE or re-INVITE retransmitted
+    /// after the transaction ended, or from another fork. Its ACK is sent again.
     public mutating func receivedStrayResponse(_ response: SIPMessage, now: SIPInstant) -> [SIPUserAgentAction] {
         var actions: [SIPUserAgentAction] = []
-        guard let code = response.statusCode, (200..<300).contains(code), response.cseq?.method == .invite,
-              let handle = calls.values.first(where: { $0.outgoing && $0.callID == response.callID })?.handle
+        guard let code = response.statusCode, (200..<300).contains(code), response.cseq?.method == .invite else { return actions }
+        if resendReinviteACK(for: response, &actions) { return actions }
+        guard let handle = calls.values.first(where: { $0.outgoing && $0.callID == response.callID })?.handle
         else { return actions }
         inviteSucceeded(handle, response: response, now: now, &actions)
         return actions
@@ -159,6 +175,8 @@ public struct SIPUserAgent: Sendable {
             retransmitAnswer(call, now: now, &actions)
         case let .answerGiveUp(call):
             answerNotAcknowledged(call, now: now, &actions)
+        case let .reinviteRetry(call):
+            reinviteRetryDue(call, &actions)
         case let .questionTimeout(id):
             if questions[id] != nil {
                 actions.append(.emit(.error("question \(id) was not answered in \(configuration.questionTimeout): cancelled")))

@@ -28,6 +28,9 @@ public enum SIPUserAgentTimer: Sendable, Hashable, CustomStringConvertible {
     case answerGiveUp(SIPCallHandle)
     /// A question nobody answered in time is cancelled.
     case questionTimeout(Int)
+    /// Our re-INVITE got 491 Request Pending: it is tried once more when this fires,
+    /// a random 2.1–4 s later (0–2 s when the peer made the Call-ID; RFC 3261 §14.1).
+    case reinviteRetry(SIPCallHandle)
 
     public var description: String {
         switch self {
@@ -36,6 +39,7 @@ public enum SIPUserAgentTimer: Sendable, Hashable, CustomStringConvertible {
         case let .answerRetransmit(call): "2xx retransmit \(call)"
         case let .answerGiveUp(call): "2xx give-up \(call)"
         case let .questionTimeout(id): "question \(id) timeout"
+        case let .reinviteRetry(call): "re-INVITE retry \(call)"
         }
     }
 }

@@ -9,10 +9,26 @@ public enum SIPUserAgentCommand: Sendable {
     case call(SIPURI, account: String?, offer: SIPSessionBody?)
     /// Hang up: CANCEL before a final response, BYE once connected, reject if incoming.
     case hangUp(SIPCallHandle)
-    /// Answer an incoming call with `answer` as the session description.
+    /// Answer an incoming call with `answer` as the session description (nil: the
+    /// configuration's default). When the INVITE brought no offer, `answer` is our offer
+    /// and the peer's answer arrives in the ACK as `remoteSession`.
     case answer(SIPCallHandle, answer: SIPSessionBody?)
-    /// Refuse an incoming call: 486 Busy Here or 603 Decline.
-    case reject(SIPCallHandle, code: Int)
+    /// Refuse an incoming call: 486 Busy Here, 603 Decline, 488 Not Acceptable Here when no
+    /// codec matches. `reason` says why, in plain words: it ends up in the call's end reason
+    /// and, in a Warning header, at the peer (304 for 488/606, 399 otherwise).
+    case reject(SIPCallHandle, code: Int, reason: String? = nil)
+    /// Answer a `sessionOffer` question. A body is our answer (our offer, for an offerless
+    /// re-INVITE) and goes out in a 200; nil refuses the offer with 488 Not Acceptable Here
+    /// and the session stays as it was.
+    case answerSession(question: Int, SIPSessionBody?)
+    /// Offer a new session inside a connected call (hold, resume, another codec): a
+    /// re-INVITE carrying `offer`. The outcome comes as `remoteSession` (the answer) and
+    /// `sessionUpdated`. One re-INVITE of ours is out at a time: an offer asked for while
+    /// another exchange is under way (ours, or the peer's not yet answered or ACKed) waits
+    /// and goes out when it ends; a newer waiting offer replaces an older one (latest wins,
+    /// and the replaced one gets no `sessionUpdated`). A call that is not connected gets an
+    /// `.error` instead.
+    case updateSession(SIPCallHandle, offer: SIPSessionBody)
     /// Register (or re-register) an account.
     case register(account: String)
     /// Remove the binding (REGISTER with Expires 0).

@@ -24,7 +24,8 @@ public struct SIPUserAgentConfiguration: Sendable {
     /// User-Agent header value.
     public var userAgentName: String
     /// The session description to offer when a call command brings none (the wiring's
-    /// PCMU/PCMA SDP until Media exists), and to answer incoming calls with.
+    /// PCMU/PCMA SDP until Media exists), and to answer incoming calls with when `answer`
+    /// brings none. Offers inside a call are answered by the front end (`answerSession`).
     public var defaultSession: SIPSessionBody?
 
     public init(

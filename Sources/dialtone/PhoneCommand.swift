@@ -29,6 +29,8 @@ struct PhoneCommand: AsyncParsableCommand {
 
     @OptionGroup var flags: AccountFlags
 
+    @OptionGroup var mediaOptions: MediaOptions
+
     @Flag(help: "Start the built-in demo peer on 127.0.0.1, register a demo account with it and dial its numbers (the default with no account).")
     var demo = false
 
@@ -75,10 +77,15 @@ struct PhoneCommand: AsyncParsableCommand {
         let inbox = AppInbox()
         let memory = CredentialMemory(store: store) { inbox.push(input: .notice($0, isError: true)) }
         let runner: SIPUserAgentRunner
+        let placement: LocalPlacement
+        let mediaSettings: CallMediaController.Settings
         do {
             // The demo talks to 127.0.0.1 only: listen there, not on every interface.
-            runner = try await UserAgentStart.runner(flags: flags, configuration: configuration, accounts: accounts, peerHost: peerHost,
+            placement = try UserAgentStart.placement(flags: flags, configuration: configuration, peerHost: peerHost,
                                                      defaultBind: demoPeer == nil ? nil : .ipv4("127.0.0.1", 0))
+            mediaSettings = try mediaOptions.settings(placement: placement, configuration: configuration,
+                                                      signallingTLS: (focus?.transport ?? (try? flags.parsedTransport())) == .tls, autoAnswer: false)
+            runner = try await UserAgentStart.runner(flags: flags, configuration: configuration, accounts: accounts, placement: placement)
         } catch {
             ScreenWiring.say("dialtone: \(error)")
             await demoPeer?.shutdown()
@@ -86,7 +93,7 @@ struct PhoneCommand: AsyncParsableCommand {
         }
         let history = DialHistoryFile.standard()
         let wiring = ScreenWiring(runner: runner, inbox: inbox, memory: memory, demoAccount: demoPeer == nil ? nil : accounts.first?.id,
-                                  history: history)
+                                  history: history, mediaSettings: mediaSettings)
         let pump = Task { await wiring.pumpEvents() }
 
         let environment = ProcessContext.environment()

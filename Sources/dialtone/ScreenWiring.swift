@@ -4,6 +4,8 @@ import Glibc
 import CursesTerminal
 import DialtoneConfig
 import DialtoneDemo
+import Media
+import MediaNIO
 import SIPNIO
 import SIPUserAgent
 import Synchronization
@@ -22,16 +24,41 @@ final class ScreenWiring: Sendable {
     let demoAccount: String?
     /// Where what is dialled is kept between runs; nil keeps nothing.
     let history: DialHistoryFile?
+    /// Every call's media: offers, answers, streams, hold, DTMF.
+    let media: CallMediaController
     /// Questions shown on the screen, so a typed answer can be kept in the credential store.
     private let asked = Mutex<[Int: SIPCredentialsQuestion]>([:])
 
     init(runner: SIPUserAgentRunner, inbox: AppInbox, memory: CredentialMemory, demoAccount: String?,
-         history: DialHistoryFile?) {
+         history: DialHistoryFile?, mediaSettings: CallMediaController.Settings) {
         self.runner = runner
         self.inbox = inbox
         self.memory = memory
         self.demoAccount = demoAccount
         self.history = history
+        media = CallMediaController(settings: mediaSettings, send: { runner.send($0) }) { event in
+            if let (handle, update) = Self.screenUpdate(event) { inbox.push(input: .media(handle, update)) }
+        }
+    }
+
+    /// The call panel's view of a media event.
+    static func screenUpdate(_ event: CallMediaEvent) -> (SIPCallHandle, CallMediaUpdate)? {
+        switch event {
+        case let .media(call, d):
+            return (call, .started(codec: d.codec, local: d.local, remote: d.remote, direction: d.direction.rawValue, secure: d.srtp,
+                                   input: d.input, output: d.output))
+        case let .dtmfReceived(call, digit): return (call, .dtmfReceived(digit.character))
+        case let .hold(call, text): return (call, .hold(text))
+        case let .muted(call, muted): return (call, .muted(muted))
+        case let .statistics(call, f), let .ended(call, f):
+            let figures = CallMediaFigures(packetsSent: f.packetsSent, packetsReceived: f.packetsReceived, lossPercent: f.lossPercent,
+                                           jitterMilliseconds: f.jitterMilliseconds, roundTripMilliseconds: f.roundTripMilliseconds,
+                                           mos: f.mos, inputPeak: f.inputPeak, outputPeak: f.outputPeak)
+            if case .ended = event { return (call, .ended(summary: f.summary)) }
+            return (call, .figures(figures))
+        case let .note(call?, text): return (call, .note(text))
+        case .note(nil, _): return nil
+        }
     }
 
     /// Until the runner shuts down.
@@ -47,7 +74,9 @@ final class ScreenWiring: Sendable {
                 asked.withLock { $0[question.id] = question }
             }
             inbox.push(event)
+            await media.handle(event)
         }
+        await media.closeAll()
     }
 
     private func answerWithoutAsking(_ question: SIPCredentialsQuestion) -> (SIPCredentialsAnswer, String)? {
@@ -73,8 +102,24 @@ final class ScreenWiring: Sendable {
                                                            username: answer.username, password: answer.password))
             }
             runner.send(.credentials(question: id, answer))
+        case let .send(.call(target, account, _)):
+            let media = self.media
+            Task { await media.placeCall(to: target, account: account) }
+        case let .send(.answer(handle, _)):
+            let media = self.media
+            Task { await media.answer(handle) }
         case let .send(command):
             runner.send(command)
+        case let .media(handle, command):
+            let media = self.media
+            Task {
+                switch command {
+                case .hold: await media.hold(handle)
+                case .resume: await media.resume(handle)
+                case let .mute(muted): await media.setMuted(handle, muted)
+                case let .dtmf(digits): await media.sendDigits(handle, digits)
+                }
+            }
         case let .saveLog(request):
             let result = LogFileWriter.save(request)
             inbox.push(input: .notice(result.text, isError: result.isError))

@@ -69,6 +69,8 @@ struct UIPreviewCommand: ParsableCommand {
             case let .saveLog(request):
                 let result = LogFileWriter.save(request)
                 inbox.push(input: .notice(result.text, isError: result.isError))
+            case .media:
+                inbox.push(input: .notice("preview: no media to act on", isError: false))
             case .quit, .redraw, .dialled, .historyReplaced:
                 break   // the preview keeps no history file
             }

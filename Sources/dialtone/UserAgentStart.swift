@@ -4,20 +4,42 @@ import SIPNIO
 import SIPTransaction
 import SIPUserAgent
 
+/// Where Dialtone listens and what address it gives peers: for SIP (Contact, Via) and for
+/// media (the SDP's c= line), which must be the same one (the issue: "the one used for SIP
+/// to that peer").
+struct LocalPlacement: Sendable {
+    var bind: SIPAddress
+    /// The address advertised when bound to the wildcard (the route toward the peer).
+    var advertised: String?
+    /// As a URI writes it: an IPv6 address in brackets.
+    var contactHost: String
+    /// The address for c= (no brackets).
+    var mediaHost: String { UserAgentStart.hostOnly(contactHost) }
+    /// Where RTP sockets bind: the same address SIP binds.
+    var mediaBindHost: String { bind.isWildcard ? (mediaHost.contains(":") ? "::" : "0.0.0.0") : UserAgentStart.hostOnly(bind.host) }
+}
+
 /// Starts the user agent's runner the way the screen and the headless commands both do:
 /// the bind address and policies from the flags over the config, the address we advertise
-/// (the one the system would use toward `peerHost` when bound to the wildcard), a default
-/// PCMU/PCMA offer, and one socket per transport the accounts need.
+/// (the one the system would use toward `peerHost` when bound to the wildcard), and one
+/// socket per transport the accounts need.
 enum UserAgentStart {
-    static func runner(flags: AccountFlags, configuration config: DialtoneConfiguration, accounts: [SIPAccount],
-                       peerHost: String, autoAnswer: Bool = false, defaultBind: SIPAddress? = nil) async throws -> SIPUserAgentRunner {
-        // `defaultBind` stands in when neither --bind nor the config's `bind` says.
+    /// `defaultBind` stands in when neither --bind nor the config's `bind` says.
+    static func placement(flags: AccountFlags, configuration config: DialtoneConfiguration, peerHost: String,
+                          defaultBind: SIPAddress? = nil) throws -> LocalPlacement {
         let bind = flags.bind == nil && config.bind == nil ? (defaultBind ?? .ipv4("0.0.0.0", 0)) : try flags.bindAddress(configured: config.bind)
+        let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: hostOnly(peerHost)) ?? "127.0.0.1") : nil
+        let contactHost = (advertised.map { $0.contains(":") ? "[\($0)]" : $0 }) ?? bind.sipHost
+        return LocalPlacement(bind: bind, advertised: advertised, contactHost: contactHost)
+    }
+
+    static func runner(flags: AccountFlags, configuration config: DialtoneConfiguration, accounts: [SIPAccount],
+                       placement: LocalPlacement) async throws -> SIPUserAgentRunner {
+        let bind = placement.bind
+        let advertised = placement.advertised
+        let contactHost = placement.contactHost
         let policies = try flags.policies(from: config)
         let flagTransport = try flags.parsedTransport()
-        let advertised = bind.isWildcard ? (SIPUserAgentRunner.localHost(toward: hostOnly(peerHost)) ?? "127.0.0.1") : nil
-        // As a URI writes it: an IPv6 address in brackets.
-        let contactHost = (advertised.map { $0.contains(":") ? "[\($0)]" : $0 }) ?? bind.sipHost
         let t1 = Duration.milliseconds(max(1, flags.t1))
         let timers = SIPTimerValues(t1: t1, t2: max(t1, .seconds(4)), t4: .seconds(5))
         var transports: [SIPTransport] = [.udp]
@@ -34,11 +56,10 @@ enum UserAgentStart {
             redirectPolicy: policies.redirect,
             redirectLimit: policies.redirectLimit,
             authAttempts: policies.authAttempts,
-            autoAnswer: autoAnswer || config.autoAnswer,
+            // Answering is the media controller's (it must make the answer's SDP).
+            autoAnswer: false,
             timerValues: timers,
-            userAgentName: "Dialtone/0.1",
-            defaultSession: SessionOffer.make(host: contactHost, port: 40_000 + 2 * Int.random(in: 0..<5000),
-                                              sessionID: UInt64.random(in: 1..<UInt64(Int64.max))))
+            userAgentName: "Dialtone/0.1")
         do {
             return try await SIPUserAgentRunner.start(
                 configuration: configuration,

@@ -241,7 +241,9 @@ import Testing
         #expect(ua.responses.map { $0.1.statusCode } == [180, 200])
     }
 
-    @Test func inDialogOPTIONSAndINFOAreAnsweredAndReINVITEGetsOurSession() throws {
+    // Changed with offer/answer: a re-INVITE is no longer answered at once with the call's
+    // session; it becomes a `sessionOffer` question and the front end's answer goes in the 200.
+    @Test func inDialogOPTIONSAndINFOAreAnsweredAndReINVITEAsksForOurSession() throws {
         var ua = UserAgentHarness(autoAnswer: true)
         _ = ua.receive(Self.incomingInvite())
         let ok = try #require(ua.responses.last?.1)
@@ -259,6 +261,11 @@ import Testing
 
 
             """)
+            if method == "INVITE" {
+                let question = try #require(ua.sessionOffers.last)
+                #expect(question.offer == nil)
+                ua.command(.answerSession(question: question.question, SIPSessionBody(bytes: Array("v=0\r\n".utf8))))
+            }
             #expect(ua.responses.last?.1.statusCode == 200)
         }
         #expect(ua.responses.last?.1.body == Array("v=0\r\n".utf8))

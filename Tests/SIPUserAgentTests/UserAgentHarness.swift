@@ -24,7 +24,7 @@ struct UserAgentHarness {
     static let password = "s3cret-Pa55"
 
     init(accounts: [SIPAccount] = [], redirectPolicy: SIPRedirectPolicy = .follow, redirectLimit: Int = 5,
-         authAttempts: Int = 3, autoAnswer: Bool = false) {
+         authAttempts: Int = 3, autoAnswer: Bool = false, defaultSession: SIPSessionBody? = SIPSessionBody(bytes: Array("v=0\r\n".utf8))) {
         let counter = Counter()
         agent = SIPUserAgent(
             configuration: SIPUserAgentConfiguration(
@@ -32,7 +32,7 @@ struct UserAgentHarness {
                 contactAddresses: [.udp: ("192.0.2.10", 5060)], redirectPolicy: redirectPolicy,
                 redirectLimit: redirectLimit, authAttempts: authAttempts, autoAnswer: autoAnswer,
                 timerValues: SIPTimerValues(t1: .milliseconds(500)),
-                defaultSession: SIPSessionBody(bytes: Array("v=0\r\n".utf8))),
+                defaultSession: defaultSession),
             random: { counter.next() })
     }
 

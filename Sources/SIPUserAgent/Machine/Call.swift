@@ -17,6 +17,8 @@ struct Call: Sendable {
     var remoteAddress: SIPNameAddress
     /// The last CSeq we used before the dialog (then the dialog counts).
     var sequence: UInt32 = 0
+    /// Our session description in force: the offer or answer of the last exchange that
+    /// completed (the first INVITE's or 2xx's, then each re-INVITE or UPDATE that succeeded).
     var session: SIPSessionBody?
 
     // Outgoing.
@@ -48,4 +50,6 @@ struct Call: Sendable {
 
     var dialog: SIPDialog?
     var bye: SIPRequestID?
+    /// Offer/answer inside the dialog: re-INVITE and UPDATE, theirs and ours.
+    var negotiation = SessionNegotiation()
 }

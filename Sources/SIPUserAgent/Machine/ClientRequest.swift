@@ -6,6 +6,8 @@ struct ClientRequest: Sendable {
         case invite(SIPCallHandle)
         case cancel(SIPCallHandle)
         case bye(SIPCallHandle)
+        /// Our re-INVITE with a new offer (`updateSession`).
+        case reinvite(SIPCallHandle)
         case register(account: String)
     }
 

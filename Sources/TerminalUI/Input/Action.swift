@@ -27,6 +27,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case previousCall = "previous-call"
     case takeMove = "take-move"
     case close = "close"
+    case mute = "mute"
+    case hold = "hold"
     // The dial line only.
     case dial = "dial"
     case leaveDial = "leave-dial"
@@ -56,7 +58,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .interrupt, .help, .redraw: .global
         case .quit, .answer, .hangUp, .reject, .focusDial, .filter, .save, .ladder, .selectUp, .selectDown,
-             .pageUp, .pageDown, .first, .follow, .detailUp, .detailDown, .nextCall, .previousCall, .takeMove, .close:
+             .pageUp, .pageDown, .first, .follow, .detailUp, .detailDown, .nextCall, .previousCall, .takeMove, .close,
+             .mute, .hold:
             .browse
         case .dial, .leaveDial, .historyPrevious, .historyNext, .complete: .dial
         case .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBackward, .deleteForward, .killLine, .killWord: .edit
@@ -90,6 +93,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .previousCall: ["shift-tab"]
         case .takeMove: ["u"]
         case .close: ["esc"]
+        case .mute: ["m"]
+        case .hold: ["p"]
         case .dial: ["enter"]
         case .leaveDial: ["esc"]
         case .historyPrevious: ["up", "ctrl-p"]
@@ -136,6 +141,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .previousCall: "select the previous call"
         case .takeMove: "after a 301: dial the new address from now on (it replaces the history entry)"
         case .close: "close the ladder or help"
+        case .mute: "mute or unmute the connected call (the peer hears silence)"
+        case .hold: "hold or resume the connected call (re-INVITE with sendonly / sendrecv); 0-9 * # send DTMF"
         case .dial: "dial what is typed"
         case .leaveDial: "leave the dial line"
         case .historyPrevious: "previous number from history"

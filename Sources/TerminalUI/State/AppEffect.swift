@@ -4,6 +4,8 @@ import SIPUserAgent
 public enum AppEffect: Sendable {
     /// Hand a command to the user agent.
     case send(SIPUserAgentCommand)
+    /// Hold, resume, mute or DTMF on a call's media.
+    case media(SIPCallHandle, CallMediaCommand)
     /// Leave: the terminal is restored and the program ends. Any hang-ups and
     /// unregistrations come as `.send` effects just before.
     case quit

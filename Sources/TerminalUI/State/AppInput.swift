@@ -6,6 +6,8 @@ public enum AppInput: Sendable {
     case key(Key)
     case event(SIPUserAgentEvent)
     case tick(WallClock)
+    /// The media side of a call changed (codec, hold, digits, figures).
+    case media(SIPCallHandle, CallMediaUpdate)
     /// SIGINT or SIGTERM from outside: quit now, hanging up.
     case terminate
     /// A result to show on the message line ("saved 12 messages to …").

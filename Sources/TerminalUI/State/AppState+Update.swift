@@ -19,6 +19,9 @@ extension AppState {
         case let .tick(now):
             clock = now
             return []
+        case let .media(handle, update):
+            apply(media: update, for: handle)
+            return []
         case .terminate:
             return quitEffects()
         case let .notice(text, isError):
@@ -151,6 +154,8 @@ extension AppState {
 
     private mutating func handleBrowseKey(_ key: Key) -> [AppEffect] {
         guard let action = keyMap.action(for: key, in: [.browse, .global]) else {
+            // A keypad key with a call connected is DTMF.
+            if let c = Self.isPrintable(key), let effects = dtmfKey(c) { return effects }
             // Typing a number or an address starts dialling.
             if let c = Self.isPrintable(key), c != " " {
                 focus = .dialLine
@@ -206,6 +211,7 @@ extension AppState {
         case .nextCall: stepCall(+1)
         case .previousCall: stepCall(-1)
         case .takeMove: return takeMove()
+        case .mute, .hold: return mediaAction(action)
         case .close: message = nil
         default: break
         }
@@ -498,8 +504,10 @@ extension AppState {
             } else {
                 message = ((account.map { "\($0): " } ?? "") + text, true)
             }
-        case .remoteSession:
+        case .remoteSession, .sessionOffer, .info:
             break
+        case let .sessionUpdated(handle, accepted, code, reason):
+            if !accepted { updateCall(handle) { $0.notices.append(.init(kind: .info, text: "re-INVITE refused: \(code) \(reason)")) } }
         case let .log(record):
             appendLog(record)
         case let .error(text):

@@ -22,6 +22,8 @@ public struct CallRecord: Sendable {
     /// A 301 moved what was dialled here for good: `u` puts this in the history in
     /// place of `dialled`. A 302 never sets it.
     public var movedPermanently: SIPURI?
+    /// The call's media once it has some.
+    public var media: CallMediaInfo?
 
     public struct Notice: Sendable {
         public enum Kind: Sendable { case redirect, authentication, info }

@@ -14,7 +14,7 @@ struct CallPanel: Widget {
 
     static func lineCount(_ state: AppState) -> Int {
         if state.calls.isEmpty { return max(1, state.intro.count) }
-        return state.calls.reduce(0) { $0 + 1 + min($1.notices.count, noticesShown) + ($1.isActive ? 0 : 1) }
+        return state.calls.reduce(0) { $0 + 1 + mediaLineCount($1) + min($1.notices.count, noticesShown) + ($1.isActive ? 0 : 1) }
     }
 
     func lines() -> [Line] {
@@ -36,6 +36,7 @@ struct CallPanel: Widget {
                 spans.append(("  last: " + provisional, .dim))
             }
             out.append(Line(spans: spans, selected: selected))
+            if let media = call.media { out += Self.mediaLines(media, active: call.isActive) }
             for notice in call.notices.suffix(Self.noticesShown) {
                 let role: Role = switch notice.kind {
                 case .redirect: .redirect
@@ -50,6 +51,47 @@ struct CallPanel: Widget {
             }
         }
         return out
+    }
+
+    static func mediaLineCount(_ call: CallRecord) -> Int {
+        guard call.media != nil else { return 0 }
+        return call.isActive ? 2 : 1
+    }
+
+    /// "♪ PCMU/8000 sendrecv 127.0.0.1:40000 ⇄ …  in null ▮▮▯▯▯  out …" and the live figures.
+    static func mediaLines(_ media: CallMediaInfo, active: Bool) -> [Line] {
+        if !active {
+            return [Line(spans: [("    ♪ ", .dim), (media.summary ?? "\(media.codec)", .dim)])]
+        }
+        var first: [(String, Role)] = [("    ♪ ", .notice), (media.codec, .text), (" " + media.direction, .dim)]
+        if media.secure { first.append((" srtp", .notice)) }
+        first.append(("  \(media.local) ⇄ \(media.remote)", .dim))
+        if !media.hold.isEmpty { first.append(("  " + media.hold, .callEarly)) }
+        if media.muted { first.append(("  muted", .callEarly)) }
+        first.append(("  in " + media.input + " ", .dim))
+        first.append((meter(media.figures.inputPeak), .callConnected))
+        first.append(("  out " + media.output + " ", .dim))
+        first.append((meter(media.figures.outputPeak), .callConnected))
+        let figures = media.figures
+        var text = "rtp ↑\(figures.packetsSent) ↓\(figures.packetsReceived)  loss \(oneDecimal(figures.lossPercent))%"
+            + "  jitter \(Int(figures.jitterMilliseconds.rounded())) ms"
+        if let rtt = figures.roundTripMilliseconds { text += "  rtt \(Int(rtt.rounded())) ms" }
+        if let mos = figures.mos { text += "  MOS \(oneDecimal(mos))" }
+        var second: [(String, Role)] = [("      ", .text), (text, .dim)]
+        if !media.digitsReceived.isEmpty { second.append(("  dtmf received: " + media.digitsReceived, .notice)) }
+        return [Line(spans: first), Line(spans: second)]
+    }
+
+    /// Five steps from −40 dBFS to −3 dBFS.
+    static func meter(_ peak: Int) -> String {
+        let steps = [328, 1036, 3277, 10_362, 23_197]
+        let lit = steps.filter { peak >= $0 }.count
+        return String(repeating: "▮", count: lit) + String(repeating: "▯", count: steps.count - lit)
+    }
+
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((max(0, value) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     func render(_ area: Rect, into buffer: inout CellBuffer) {

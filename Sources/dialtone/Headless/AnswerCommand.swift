@@ -18,6 +18,8 @@ struct AnswerCommand: AsyncParsableCommand {
 
     @OptionGroup var account: AccountOptions
 
+    @OptionGroup var media: MediaOptions
+
     @Flag(name: .customLong("no-tui"), help: "Print events as lines instead of starting the screen.")
     var noTUI = false
 
@@ -34,7 +36,8 @@ struct AnswerCommand: AsyncParsableCommand {
         accountValue?.registerExpires = expires
         let bindHost = try account.flags.bindAddress().host
         let peerHost = accountValue?.registrar?.host ?? bindHost
-        let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue, peerHost: peerHost, autoAnswer: true)
+        let session = try await HeadlessSession.startOrExit(options: account, media: media, configuration: configuration, account: accountValue,
+                                                            peerHost: peerHost, autoAnswer: true)
         for (transport, address) in session.runner.listening {
             HeadlessSession.printLine("listening on \(transport) \(address)")
         }
@@ -61,6 +64,8 @@ struct AnswerCommand: AsyncParsableCommand {
                 session.send(.hangUp(handle))
             case let .credentials(question, answer):
                 session.send(.credentials(question: question, answer))
+            case let .command(command):
+                if let handle { await session.perform(command, on: handle) }
             case .finished:
                 break loop
             }

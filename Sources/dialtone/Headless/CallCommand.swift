@@ -29,6 +29,8 @@ struct CallCommand: AsyncParsableCommand {
 
     @OptionGroup var account: AccountOptions
 
+    @OptionGroup var media: MediaOptions
+
     @Flag(name: .customLong("no-tui"), help: "Print events as lines instead of starting the screen.")
     var noTUI = false
 
@@ -66,14 +68,15 @@ struct CallCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let peerHost = accountValue?.outboundProxy?.host ?? target.host
-        let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue, peerHost: peerHost)
+        let session = try await HeadlessSession.startOrExit(options: account, media: media, configuration: configuration, account: accountValue,
+                                                            peerHost: peerHost)
         // With a registrar, register first (its credentials then answer the proxy's
         // challenges too), call once registered, and unregister at the end.
         let registers = accountValue?.registrar != nil
         if let accountValue, registers {
             session.send(.register(account: accountValue.id))
         } else {
-            session.send(.call(target, account: accountValue?.id, offer: nil))
+            await session.media.placeCall(to: target, account: accountValue?.id)
         }
         session.startDeadline(seconds: duration)
         var handle: SIPCallHandle?
@@ -88,7 +91,7 @@ struct CallCommand: AsyncParsableCommand {
                     switch state {
                     case .registered:
                         called = true
-                        session.send(.call(target, account: accountValue?.id, offer: nil))
+                        await session.media.placeCall(to: target, account: accountValue?.id)
                     case let .failed(code, reason, _):
                         HeadlessSession.printPromptNote("dialtone: not calling: registration failed (\(code) \(reason))")
                         end = SIPCallEnd(cause: code == 401 || code == 407 ? .authenticationFailed : (code == 408 || code == 503 ? .unreachable : .rejected),
@@ -119,6 +122,8 @@ struct CallCommand: AsyncParsableCommand {
                 if let handle { session.send(.hangUp(handle)) } else { break loop }
             case let .credentials(question, answer):
                 session.send(.credentials(question: question, answer))
+            case let .command(command):
+                if let handle { await session.perform(command, on: handle) }
             case .finished:
                 break loop
             }

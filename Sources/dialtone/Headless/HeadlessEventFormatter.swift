@@ -32,6 +32,12 @@ struct HeadlessEventFormatter {
             return "\(time) \(call.map { "\($0): " } ?? account.map { "\($0): " } ?? "")authentication failed for realm \"\(realm)\" at \(host) (\(code)): the credentials were refused"
         case let .remoteSession(call, contentType, body):
             return trace ? "\(time) \(call): remote session description (\(contentType), \(body.count) octets)" : nil
+        case let .sessionOffer(call, _, offer):
+            return trace ? "\(time) \(call): the peer offers a new session\(offer == nil ? " (and asks for our offer)" : "")" : nil
+        case let .sessionUpdated(call, accepted, code, reason):
+            return accepted ? nil : "\(time) \(call): the new session was refused: \(code) \(reason)"
+        case let .info(call, contentType, body):
+            return trace ? "\(time) \(call): INFO \(contentType) (\(body.count) octets)" : nil
         case let .log(record):
             return logLine(record, time: time)
         case let .error(text):
@@ -159,6 +165,22 @@ struct HeadlessEventFormatter {
             add("text", .string("authentication failed for realm \"\(realm)\" at \(host)"))
         case let .remoteSession(call, contentType, body):
             add("event", .string("remote_session"))
+            add("call", .int(call.rawValue))
+            add("content_type", .string(contentType))
+            add("length", .int(body.count))
+        case let .sessionOffer(call, question, offer):
+            add("event", .string("session_offer"))
+            add("call", .int(call.rawValue))
+            add("question", .int(question))
+            add("has_offer", .bool(offer != nil))
+        case let .sessionUpdated(call, accepted, code, reason):
+            add("event", .string("session_updated"))
+            add("call", .int(call.rawValue))
+            add("accepted", .bool(accepted))
+            add("code", .int(code))
+            add("reason", .string(reason))
+        case let .info(call, contentType, body):
+            add("event", .string("info"))
             add("call", .int(call.rawValue))
             add("content_type", .string(contentType))
             add("length", .int(body.count))

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import ArgumentParser
 import DialtoneConfig
+import Media
 import Dispatch
 import NIOCore
 import NIOPosix
@@ -25,6 +26,8 @@ enum HeadlessInput: Sendable {
     case deadline
     /// A prompt was answered (nil: the person gave up).
     case credentials(question: Int, SIPCredentialsAnswer?)
+    /// A line of standard input that is a call command (`dtmf 1#`, `hold`, `hangup`…).
+    case command(HeadlessCallCommand)
     /// The events ended (the runner shut down).
     case finished
 }
@@ -43,11 +46,14 @@ final class HeadlessSession {
     /// The opt-in credential store (config `credential_store`), and what was typed at a
     /// prompt, written there once it has been accepted.
     let memory: CredentialMemory
+    /// Every call's media: offers, answers, streams, hold, DTMF.
+    let media: CallMediaController
     private let printing: Task<Void, Never>
+    private let reading: Task<Void, Never>?
     private let signalSources: [any DispatchSourceSignal]
 
     private init(runner: SIPUserAgentRunner, formatter: HeadlessEventFormatter, user: String?, password: String?, account: SIPAccount?,
-                 store: DialtoneCredentialStore?) {
+                 store: DialtoneCredentialStore?, mediaSettings: CallMediaController.Settings) {
         let memory = CredentialMemory(store: store) { HeadlessSession.printPromptNote("dialtone: \($0)") }
         self.memory = memory
         self.runner = runner
@@ -58,13 +64,31 @@ final class HeadlessSession {
         let (inputs, feed) = AsyncStream<HeadlessInput>.makeStream()
         self.inputs = inputs
         self.feed = feed
+        let media = CallMediaController(settings: mediaSettings, send: { runner.send($0) }) { event in
+            if let line = formatter.line(for: event) { HeadlessSession.printLine(line) }
+        }
+        self.media = media
         printing = Task { [runner, formatter, memory] in
             for await event in runner.events {
                 memory.note(event)
                 if let line = formatter.line(for: event) { HeadlessSession.printLine(line) }
+                // Media sees each event before the command does (a call's `rtp: ` line
+                // comes before the command ends on its `ended`).
+                await media.handle(event)
                 feed.yield(.event(event))
             }
+            await media.closeAll()
             feed.yield(.finished)
+        }
+        if let lines = prompter.lines {
+            reading = Task {
+                for await command in lines.commands { feed.yield(.command(command)) }
+            }
+            Task {
+                for await problem in lines.problems { HeadlessSession.printPromptNote("dialtone: \(problem)") }
+            }
+        } else {
+            reading = nil
         }
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
@@ -79,8 +103,8 @@ final class HeadlessSession {
 
     /// Opens the sockets and starts the user agent for `account` (or the anonymous
     /// identity), reaching toward `peerHost` (what decides the address we advertise).
-    static func start(options: AccountOptions, configuration config: DialtoneConfiguration, account: SIPAccount?, peerHost: String,
-                      autoAnswer: Bool = false) async throws -> HeadlessSession {
+    static func start(options: AccountOptions, media mediaOptions: MediaOptions, configuration config: DialtoneConfiguration,
+                      account: SIPAccount?, peerHost: String, autoAnswer: Bool = false) async throws -> HeadlessSession {
         var password: String?
         if let file = options.passwordFile {
             password = try readPasswordFile(file)
@@ -95,17 +119,21 @@ final class HeadlessSession {
                 printPromptNote("dialtone: not using the credential store: \(error)")
             }
         }
+        let placement = try UserAgentStart.placement(flags: options.flags, configuration: config, peerHost: peerHost)
+        let tls = (account?.transport ?? (try? options.flags.parsedTransport())) == .tls
+        let mediaSettings = try mediaOptions.settings(placement: placement, configuration: config, signallingTLS: tls, autoAnswer: autoAnswer)
         let runner = try await UserAgentStart.runner(flags: options.flags, configuration: config, accounts: account.map { [$0] } ?? [],
-                                                     peerHost: peerHost, autoAnswer: autoAnswer)
+                                                     placement: placement)
         return HeadlessSession(runner: runner, formatter: HeadlessEventFormatter(json: options.json, trace: options.trace),
-                               user: options.flags.user, password: password, account: account, store: store)
+                               user: options.flags.user, password: password, account: account, store: store, mediaSettings: mediaSettings)
     }
 
     /// `start`, or the reason on standard error and exit status 1.
-    static func startOrExit(options: AccountOptions, configuration: DialtoneConfiguration, account: SIPAccount?, peerHost: String,
-                            autoAnswer: Bool = false) async throws -> HeadlessSession {
+    static func startOrExit(options: AccountOptions, media: MediaOptions, configuration: DialtoneConfiguration, account: SIPAccount?,
+                            peerHost: String, autoAnswer: Bool = false) async throws -> HeadlessSession {
         do {
-            return try await start(options: options, configuration: configuration, account: account, peerHost: peerHost, autoAnswer: autoAnswer)
+            return try await start(options: options, media: media, configuration: configuration, account: account, peerHost: peerHost,
+                                   autoAnswer: autoAnswer)
         } catch {
             printPromptNote("dialtone: \(error)")
             throw ExitCode(HeadlessExitStatus.otherError)
@@ -134,6 +162,18 @@ final class HeadlessSession {
 
     func send(_ command: SIPUserAgentCommand) {
         runner.send(command)
+    }
+
+    /// Carries out a command read from standard input on the call.
+    func perform(_ command: HeadlessCallCommand, on handle: SIPCallHandle) async {
+        switch command {
+        case let .dtmf(digits): await media.sendDigits(handle, digits)
+        case .hold: await media.hold(handle)
+        case .resume: await media.resume(handle)
+        case .mute: await media.setMuted(handle, true)
+        case .unmute: await media.setMuted(handle, false)
+        case .hangup: send(.hangUp(handle))
+        }
     }
 
     /// Ends the run with a `.deadline` input after `seconds`.
@@ -201,8 +241,10 @@ final class HeadlessSession {
         while clock.now < deadline, !(await runner.isIdle()) {
             try? await Task.sleep(for: .milliseconds(20))
         }
+        await media.closeAll()
         await runner.shutdown()
         await printing.value
+        reading?.cancel()
         for source in signalSources { source.cancel() }
     }
 }

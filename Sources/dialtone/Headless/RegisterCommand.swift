@@ -32,7 +32,7 @@ struct RegisterCommand: AsyncParsableCommand {
         guard let registrar = accountValue.registrar else { throw ValidationError("register needs --registrar sip:host[:port]") }
         guard expires > 0 else { throw ValidationError("--expires must be more than 0") }
         accountValue.registerExpires = expires
-        let session = try await HeadlessSession.startOrExit(options: account, configuration: configuration, account: accountValue,
+        let session = try await HeadlessSession.startOrExit(options: account, media: try MediaOptions.parse([]), configuration: configuration, account: accountValue,
                                                       peerHost: accountValue.outboundProxy?.host ?? registrar.host)
         session.send(.register(account: accountValue.id))
         session.startDeadline(seconds: duration)
@@ -63,6 +63,8 @@ struct RegisterCommand: AsyncParsableCommand {
                 if everRegistered { session.send(.unregister(account: accountValue.id)) } else { break loop }
             case let .credentials(question, answer):
                 session.send(.credentials(question: question, answer))
+            case .command:
+                break   // no call to act on
             case .finished:
                 break loop
             }

@@ -18,6 +18,8 @@ final class TerminalPrompter: Sendable {
     }
 
     let input: Input
+    /// Standard input shared with the call commands, when it is a pipe or a file.
+    let lines: StandardInputLines?
     private let queue = DispatchQueue(label: "dialtone.prompt")
 
     init() {
@@ -36,6 +38,13 @@ final class TerminalPrompter: Sendable {
                 input = .none
             }
         }
+        if case .standardInput(isTerminal: false) = input {
+            let lines = StandardInputLines()
+            lines.start()
+            self.lines = lines
+        } else {
+            lines = nil
+        }
     }
 
     var canAsk: Bool {
@@ -45,6 +54,11 @@ final class TerminalPrompter: Sendable {
 
     /// The line typed (without its line break), or nil at end of input (the person gives up).
     func ask(_ prompt: String, secret: Bool) async -> String? {
+        if let lines {
+            // A pipe gets a whole line (what an expect script or a test reads).
+            Self.writeAll(2, prompt + "\n")
+            return await lines.nextAnswer()
+        }
         let input = self.input
         return await withCheckedContinuation { continuation in
             queue.async {
