@@ -17,23 +17,42 @@ public final class BaresipProcess: Sendable {
 
     /// - account: the accounts-file line, e.g. `<sip:bob@127.0.0.1>;regint=0;answermode=auto`.
     /// - commands: run at start (`-e`), e.g. `/dial sip:alice@127.0.0.1:5080`.
-    public init(account: String, commands: [String] = [], port: Int? = nil) async throws {
+    /// - audio: a WAV (16-bit, 8000 Hz mono) baresip plays into its calls, the directory its
+    ///   sndfile module records each call's decoded audio into (`dump-…-dec.wav`), and more
+    ///   codec modules than G.711 (`opus.so`). Nil: a file of silence and G.711 only.
+    public struct Audio: Sendable {
+        public var source: String
+        public var recordings: String
+        public var modules: [String]
+        public init(source: String, recordings: String, modules: [String] = ["opus.so"]) {
+            self.source = source
+            self.recordings = recordings
+            self.modules = modules
+        }
+    }
+
+    public init(account: String, commands: [String] = [], port: Int? = nil, audio: Audio? = nil) async throws {
         guard let baresip = Self.path else { throw TestSupportError("baresip is not installed (Debian package baresip-core)") }
         directory = try TemporaryDirectory(prefix: "dialtone-baresip")
         if let port { self.port = port } else { self.port = try await freePort() }
         let rtp = try await freePortBlock(10)
         let silence = directory.path("silence.wav")
         try Data(Self.silentWAV(seconds: 30)).write(to: URL(fileURLWithPath: silence))
+        var media = "audio_source\taufile,\(silence)\n"
+        if let audio {
+            media = "audio_source\taufile,\(audio.source)\nausrc_srate\t8000\nauplay_srate\t8000\nausrc_channels\t1\nauplay_channels\t1\n"
+                + "module\tsndfile.so\nsnd_path\t\(audio.recordings)\n" + audio.modules.map { "module\t\($0)\n" }.joined()
+        }
         try directory.write("""
             poll_method\tepoll
             sip_listen\t127.0.0.1:\(self.port)
+            net_interface\t127.0.0.1
             module_path\t/usr/lib/baresip/modules
             module\tg711.so
             module\taufile.so
             module_app\taccount.so
             module_app\tmenu.so
-            audio_source\taufile,\(silence)
-            rtp_ports\t\(rtp)-\(rtp + 9)
+            \(media)rtp_ports\t\(rtp)-\(rtp + 9)
 
             """, to: "config")
         try directory.write(account + "\n", to: "accounts")

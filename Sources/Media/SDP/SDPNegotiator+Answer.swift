@@ -18,7 +18,7 @@ extension SDPNegotiator {
         let stream: SDPRemoteAudioStream
         switch SDPRemoteAudioStream.read(section, index: offer.audioIndex, in: answer) {
         case .success(let read): stream = read
-        case .failure(let problem): throw .invalidAnswer("the answer's audio stream cannot be used: \(problem.reason)")
+        case .failure(let problem): throw .invalidAnswer("the answer's audio stream \(problem.reason)")
         }
 
         let sendable = stream.formats.filter { offer.codecs.contains($0.codec) }

@@ -11,6 +11,19 @@
 /// Every description we write keeps the `o=` username, session id and address of the first one
 /// and raises the version by one whenever anything else changes (RFC 3264 §8). Re-offers keep
 /// the m= lines of the last exchange in place, other streams with port 0.
+///
+/// Decisions worth knowing:
+/// - One audio stream with one codec (plus telephone-event) per answer; every other stream
+///   (video, a second audio stream, RTP/AVPF, UDP/TLS/RTP/SAVPF, no usable codec) gets port 0.
+/// - An answer of the peer's is used with the first of its codecs that we offered; a codec we
+///   know but did not offer is ignored (RFC 3264 §6.1 does not allow it).
+/// - SRTP (SDES, RFC 4568): `.mandatory` offers RTP/SAVP + a=crypto and refuses plain answers and
+///   offers; `.optional` offers RTP/AVP + a=crypto and falls back to RTP; `.off` ignores crypto in
+///   RTP/AVP offers and declines RTP/SAVP. A crypto line is usable with AES_CM_128_HMAC_SHA1_80 or
+///   _32, one 30-byte inline key, no MKI and no session parameters; the first usable one of an
+///   offer wins and our answer keeps its tag. We offer tag 1, AES_CM_128_HMAC_SHA1_80.
+/// - A peer's c= may be a host name (RFC 4317 uses them); `NegotiatedAudio.remoteAddress` passes
+///   it on as written after checking its form.
 public struct SDPNegotiator: Sendable {
     public private(set) var state: SDPNegotiationState = .idle
     /// The media the last completed exchange agreed; nil before the first.

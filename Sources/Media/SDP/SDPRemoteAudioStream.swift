@@ -30,21 +30,21 @@ struct SDPRemoteAudioStream: Sendable {
         _ section: MediaDescription, index: Int, in session: SessionDescription
     ) -> Result<SDPRemoteAudioStream, SDPFieldProblem> {
         guard section.media == "audio" else {
-            return .failure(SDPFieldProblem("it is \(section.media), not audio"))
+            return .failure(SDPFieldProblem("is \(section.media), not audio"))
         }
         guard section.port != 0 else {
-            return .failure(SDPFieldProblem("it is disabled (port 0)"))
+            return .failure(SDPFieldProblem("is disabled (port 0)"))
         }
         let isPlain = SDPText.equalsIgnoringCase(section.proto, "RTP/AVP")
         let isSecure = SDPText.equalsIgnoringCase(section.proto, "RTP/SAVP")
         guard isPlain || isSecure else {
-            return .failure(SDPFieldProblem("its transport \(section.proto) is not one Dialtone runs (RTP/AVP, RTP/SAVP)"))
+            return .failure(SDPFieldProblem("uses transport \(section.proto); Dialtone runs RTP/AVP and RTP/SAVP"))
         }
         guard let connection = session.connection(for: section) else {
-            return .failure(SDPFieldProblem("it has no c= line"))
+            return .failure(SDPFieldProblem("has no c= line"))
         }
         if let problem = SDPAddress.problem(with: connection) {
-            return .failure(SDPFieldProblem("its connection address is unusable: \(problem)"))
+            return .failure(SDPFieldProblem("has an unusable c= line: \(problem)"))
         }
         var formats: [Format] = []
         var events: [SDPRTPMap] = []

@@ -11,9 +11,10 @@ extension SessionDescription {
     /// Reads a description from body bytes, refusing an oversized or non-UTF-8 body.
     public init(parsing bytes: [UInt8]) throws(SDPParseError) {
         guard bytes.count <= Self.maximumBytes else { throw SDPParseError(line: 0, kind: .tooLarge(bytes: bytes.count)) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw SDPParseError(line: 0, kind: .invalidUTF8)
-        }
+        // Decoding repairs bad sequences with U+FFFD, so a body that changes was not valid UTF-8.
+        // (String(validating:) would say so directly but needs macOS 15.)
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.elementsEqual(bytes) else { throw SDPParseError(line: 0, kind: .invalidUTF8) }
         self = try SDPDescriptionParser.parse(text)
     }
 }
