@@ -4,7 +4,7 @@ public struct RTCPBye: Hashable, Sendable {
 
     /// At most 31 are written.
     public var sources: [UInt32]
-    /// Up to 255 octets of UTF-8; longer text is cut at a character boundary on write.
+    /// Up to 255 octets of UTF-8; longer text is cut at a Unicode scalar boundary on write.
     public var reason: String?
 
     public init(sources: [UInt32], reason: String? = nil) {

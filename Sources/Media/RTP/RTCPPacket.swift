@@ -99,7 +99,7 @@ public enum RTCPPacket: Hashable, Sendable {
         bytes[start + 3] = UInt8(truncatingIfNeeded: words)
     }
 
-    /// The longest prefix of `text`'s UTF-8 that fits `maximumBytes` without splitting a character.
+    /// The longest prefix of `text`'s UTF-8 that fits `maximumBytes` without splitting a Unicode scalar.
     static func utf8Prefix(of text: String, maximumBytes: Int) -> [UInt8] {
         var total = 0
         for scalar in text.unicodeScalars {

@@ -31,7 +31,7 @@ public struct RTCPSourceDescription: Hashable, Sendable {
             self.items = items
         }
 
-        /// A chunk with only a CNAME; a CNAME over 255 octets is cut at a character boundary.
+        /// A chunk with only a CNAME; a CNAME over 255 octets is cut at a Unicode scalar boundary.
         public init(ssrc: UInt32, cname: String) {
             let value = RTCPPacket.utf8Prefix(of: cname, maximumBytes: 255)
             self.init(ssrc: ssrc, items: [Item(type: RTCPSourceDescription.cnameItem, value: value)])

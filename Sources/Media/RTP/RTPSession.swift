@@ -219,7 +219,10 @@ public struct RTPSession<Address: Hashable & Sendable>: Sendable {
     }
 
     private mutating func randomizedInterval(_ base: Duration) -> Duration {
-        base * Int.random(in: 500...1500, using: &random) / 1000
+        // 0.5…1.5 from the top 11 bits of one draw: `Int.random(in:using:)` rejects and draws
+        // again, which never ends with a constant test generator.
+        let draw = Int(random.next() >> 53)
+        return base * (500 + draw * 1000 / 2047) / 1000
     }
 
     /// Whole 1/65536 s units in `duration` (DLSR), clamped to the field.

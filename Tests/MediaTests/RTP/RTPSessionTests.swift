@@ -1,19 +1,6 @@
 import Testing
 @testable import Media
 
-/// One remote stream at 8 kHz, 20 ms per packet: sequence n is sent at n × 20 ms.
-struct RTPTestStream {
-    var ssrc: UInt32
-    var firstSequence: UInt16 = 0
-
-    func packet(_ index: Int) -> [UInt8] {
-        rtpDatagram(ssrc: ssrc, sequence: firstSequence &+ UInt16(truncatingIfNeeded: index),
-                    timestamp: UInt32(truncatingIfNeeded: 160 * index))
-    }
-
-    static func time(_ index: Int) -> Duration { .milliseconds(20 * index) }
-}
-
 @Suite struct RTPSessionLatchingTests {
     static func session(expecting expected: RTPTestPeer? = .sdp) -> RTPSession<RTPTestPeer> {
         RTPSession(localSSRC: 0x1111, cname: "me@dialtone", clockRate: 8000, expectedSource: expected,
