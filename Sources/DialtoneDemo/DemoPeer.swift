@@ -30,7 +30,7 @@ public final class DemoPeer: Sendable {
 
     /// What to dial, in the order the screen lists them.
     public static let numbers: [DemoNumber] = [
-        DemoNumber(user: answering, description: "answers: 100 Trying, 180 Ringing, 200 OK with PCMU/PCMA",
+        DemoNumber(user: answering, description: "answers (100 Trying, 180 Ringing, 200 OK) and echoes your voice back after half a second",
                    behaviour: .answer),
         DemoNumber(user: redirecting, description: "302 Moved Temporarily to \(answering), which answers",
                    behaviour: .redirect(to: answering)),
@@ -58,8 +58,9 @@ public final class DemoPeer: Sendable {
         public var minExpires = 60
         /// A REGISTER asking for more is granted this.
         public var maxExpires = 3600
-        /// The RTP port written in the SDP (nothing listens there until Media exists).
-        public var mediaPort = 40000
+        /// The RTP port written in the SDP; 0: a free port where the demo echoes what it
+        /// receives half a second later (`DemoEchoHandler`).
+        public var mediaPort = 0
         /// Sees every message the peer sends and receives.
         public var logSink: (any SIPLogSink)?
         public var numbers: [DemoNumber] = DemoPeer.numbers
@@ -74,8 +75,15 @@ public final class DemoPeer: Sendable {
     /// The endpoint under the peer (its `eventLoop`, its transport for the log).
     public let endpoint: SIPEndpoint
     let runner: NIOLoopBoundBox<DemoPeerRunner>
+    /// The echo's RTP and RTCP sockets.
+    let echo: [any Channel]
+    /// The RTP port its session descriptions name.
+    public let mediaPort: Int
 
-    private init(host: String, port: Int, transports: [SIPTransport], endpoint: SIPEndpoint, runner: NIOLoopBoundBox<DemoPeerRunner>) {
+    private init(host: String, port: Int, transports: [SIPTransport], endpoint: SIPEndpoint, runner: NIOLoopBoundBox<DemoPeerRunner>,
+                 echo: [any Channel], mediaPort: Int) {
+        self.echo = echo
+        self.mediaPort = mediaPort
         self.host = host
         self.port = port
         self.transports = transports
@@ -106,6 +114,12 @@ public final class DemoPeer: Sendable {
     }
 
     private static func start(_ configuration: Configuration, port: Int, on eventLoop: any EventLoop) async throws -> DemoPeer {
+        var echo: [any Channel] = []
+        var configuration = configuration
+        if configuration.mediaPort == 0 {
+            echo = try await DemoEchoHandler.bind(host: configuration.host, on: eventLoop)
+            configuration.mediaPort = echo.first?.localAddress?.port ?? 40_000
+        }
         let settings = DemoPeerCore.Settings(
             numbers: configuration.numbers, host: configuration.host, port: port, ringDuration: configuration.ringDuration,
             nonceLifetime: configuration.nonceLifetime, timerValues: configuration.timerValues,
@@ -129,9 +143,11 @@ public final class DemoPeer: Sendable {
         } catch {
             await endpoint.shutdown()
             try? await eventLoop.submit { runner.value.shutDown() }.get()
+            for channel in echo { try? await channel.close() }
             throw error
         }
-        return DemoPeer(host: configuration.host, port: port, transports: configuration.transports, endpoint: endpoint, runner: runner)
+        return DemoPeer(host: configuration.host, port: port, transports: configuration.transports, endpoint: endpoint, runner: runner,
+                        echo: echo, mediaPort: configuration.mediaPort)
     }
 
     /// A port free for both UDP and TCP on `host` just now.
@@ -162,5 +178,6 @@ public final class DemoPeer: Sendable {
         let runner = self.runner
         try? await endpoint.eventLoop.submit { runner.value.shutDown() }.get()
         await endpoint.shutdown()
+        for channel in echo { try? await channel.close() }
     }
 }

@@ -1,7 +1,11 @@
 import DialtoneDemo
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import Foundation
 import SIPCore
 import SIPNIO
+import SIPTestSupport
 import SIPTransaction
 import Testing
 
@@ -33,7 +37,7 @@ struct DemoPeerTests {
         #expect(ok.value("Content-Type") == "application/sdp")
         let answer = String(decoding: ok.body, as: UTF8.self)
         // PCMU is preferred over PCMA even when offered second; telephone-event is kept.
-        #expect(answer.hasPrefix("v=0\r\n") && answer.contains("m=audio 40000 RTP/AVP 0 101\r\n"), "\(answer)")
+        #expect(answer.hasPrefix("v=0\r\n") && answer.contains("m=audio \(peer.mediaPort) RTP/AVP 0 101\r\n"), "\(answer)")
         #expect(answer.contains("a=rtpmap:0 PCMU/8000\r\n") && answer.contains("c=IN IP4 127.0.0.1\r\n"))
         let toTag = try #require(ok.to?.tag)
 
@@ -103,6 +107,27 @@ struct DemoPeerTests {
         #expect(refused.statusCode == 488)
     }
 
+    /// The media port echoes what it receives back to the sender half a second later.
+    @Test func theMediaPortEchoesAfterHalfASecond() async throws {
+        let peer = try await startPeer()
+        defer { Task { await peer.shutdown() } }
+        let socket = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).flatMapThrowing { channel in
+                try channel.pipeline.syncOperations.addHandler(EchoCatcher())
+                return channel
+            }.get()
+        defer { socket.close(promise: nil) }
+        let catcher = try await socket.pipeline.handler(type: EchoCatcher.self).get()
+        let sent = ContinuousClock.now
+        let target = try SocketAddress(ipAddress: "127.0.0.1", port: peer.mediaPort)
+        try await socket.writeAndFlush(AddressedEnvelope(remoteAddress: target, data: ByteBuffer(string: "rtp?"))).get()
+        let echoed = await waitUntil(timeout: .seconds(3)) { catcher.received.withLockedValue { !$0.isEmpty } }
+        #expect(echoed)
+        #expect(catcher.received.withLockedValue { $0 } == ["rtp?"])
+        #expect(ContinuousClock.now - sent >= .milliseconds(450))
+        #expect(peer.mediaPort % 2 == 0)
+    }
+
     @Test func anInviteWithoutAnOfferGetsAnOffer() async throws {
         let peer = try await startPeer()
         let caller = try await DemoCaller.make(peer: peer)
@@ -110,7 +135,7 @@ struct DemoPeerTests {
         let invite = makeRequest(.invite, uri: peer.uri(for: DemoPeer.answering), callID: newCallID("offerless"), cseq: 1)
         let (ok, _) = try await caller.finalResponse(to: invite)
         #expect(ok.statusCode == 200)
-        #expect(String(decoding: ok.body, as: UTF8.self).contains("m=audio 40000 RTP/AVP 0 8 101\r\n"))
+        #expect(String(decoding: ok.body, as: UTF8.self).contains("m=audio \(peer.mediaPort) RTP/AVP 0 8 101\r\n"))
         _ = try await caller.endpoint.send(makeACK(for: invite, response: ok), to: .target(caller.target))
     }
 
@@ -279,5 +304,15 @@ struct DemoPeerTests {
         defer { Task { await caller.shutdown(); await peer.shutdown() } }
         let (ok, _) = try await caller.finalResponse(to: makeRequest(.options, uri: "sip:127.0.0.1:\(peer.port)", callID: newCallID("options"), cseq: 1))
         #expect(ok.statusCode == 200 && ok.value("Allow")?.contains("INVITE") == true)
+    }
+}
+
+/// Keeps what comes back to a test socket.
+final class EchoCatcher: ChannelInboundHandler, Sendable {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+    let received = NIOLockedValueBox<[String]>([])
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = unwrapInboundIn(data)
+        received.withLockedValue { $0.append(String(buffer: envelope.data)) }
     }
 }
