@@ -197,6 +197,39 @@ struct SoftphoneScreenTests {
         await phone.expectExitedAndTerminalRestored()
     }
 
+    /// A call to the demo's 100 has a voice: the call panel shows the codec, the devices
+    /// with level meters and live RTP figures; what we send comes back (the echo), so
+    /// packets are counted both ways; `m` mutes, `p` holds (a re-INVITE with sendonly) and
+    /// resumes, and a digit sends DTMF.
+    @Test func theDemoCallShowsMediaAndHoldsAndMutes() async throws {
+        let phone = try PhoneInTmux(arguments: ["--audio-device", "tone:440"], columns: 140)
+        defer { phone.stop() }
+        let tmux = phone.tmux
+        await tmux.waitFor(" registered", timeout: .seconds(15))
+        phone.dial("100")
+        let media = await tmux.waitFor("♪ PCMU/8000 sendrecv", timeout: .seconds(15))
+        #expect(media.contains("in tone 440 Hz"), "the input device is not named:\n\(media)")
+        // The echo brings our packets back: the figures count both ways.
+        let received = try Regex("rtp ↑[0-9]+ ↓[1-9][0-9]*")
+        let echoed = await waitUntil(timeout: .seconds(10)) { tmux.capture().contains(received) }
+        let figures = tmux.capture()
+        #expect(echoed && figures.contains("loss "), "no packets back from the echo:\n\(figures)")
+        tmux.send("Escape")
+        tmux.send("m")
+        await tmux.waitFor("  muted", timeout: .seconds(5))
+        tmux.send("p")
+        let held = await tmux.waitFor("on hold", timeout: .seconds(5))
+        #expect(held.contains("sendonly"), "hold did not change the direction:\n\(held)")
+        tmux.send("p")
+        await tmux.waitFor("♪ PCMU/8000 sendrecv", timeout: .seconds(5))
+        tmux.send("5")
+        await tmux.waitFor("dtmf 5 →", timeout: .seconds(5))
+        tmux.send("q")
+        await tmux.waitFor("(y/n)")
+        tmux.send("y")
+        await phone.expectExitedAndTerminalRestored()
+    }
+
     /// A contact from config.toml is dialled by name, and what was dialled is there
     /// (↑) when dialtone starts again: the history file outlives the run.
     @Test func aContactIsDialledByNameAndTheHistoryOutlivesTheRun() async throws {
