@@ -198,7 +198,8 @@ let package = Package(
         // MediaNIO: devices (WAV files, ALSA through an asoundrc of the test's own), the
         // audio thread, two media sessions over loopback UDP.
         .testTarget(name: "MediaNIOTests", dependencies: [
-            "MediaNIO", "Media",
+            "MediaNIO", "Media", "SIPTestSupport",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),

@@ -40,8 +40,12 @@ struct MediaStreamCore {
         guard !closed else { return }
         let previous = self.media
         self.media = media
-        let remote = try? SocketAddress.makeAddressResolvingHost(media.remoteAddress, port: media.remoteRTPPort)
-        let remoteControl = try? SocketAddress.makeAddressResolvingHost(media.remoteAddress, port: media.remoteRTCPPort)
+        // An IP literal only: a host name in c= would need a blocking look-up on the loop.
+        let remote = try? SocketAddress(ipAddress: media.remoteAddress, port: media.remoteRTPPort)
+        let remoteControl = try? SocketAddress(ipAddress: media.remoteAddress, port: media.remoteRTCPPort)
+        if remote == nil, !media.remoteAddress.isEmpty {
+            events.yield(.note("the peer's media address \"\(media.remoteAddress)\" is not an IP address: sending nothing until RTP arrives from it"))
+        }
         if session == nil {
             session = RTPSession(localSSRC: UInt32.random(in: 1...UInt32.max), cname: "dialtone@\(local)",
                                  clockRate: media.sendCodec.clockRate, expectedSource: remote,
@@ -57,7 +61,7 @@ struct MediaStreamCore {
         if rebuild {
             startEngine(media, devices: devices)
         }
-        controls?.sending.store(media.direction.sends && remote != nil && media.remoteRTPPort != 0, ordering: .relaxed)
+        controls?.sending.store(media.direction.sends && media.remoteRTPPort != 0, ordering: .relaxed)
         controls?.receiving.store(media.direction.receives, ordering: .relaxed)
         var text = MediaStreamDescription(
             codec: "\(media.sendCodec.encodingName)/\(media.sendCodec.clockRate)", local: local,
