@@ -85,3 +85,59 @@ struct MediaCallTests {
         #expect(heard.toneShare(Self.aliceTone, in: tail) < 0.2, "the last second (muted) still has alice's tone")
     }
 }
+
+/// sipp's own `uac_pcap` scenario (the Debian package's g711a.pcap voice recording, then an
+/// RFC 2833 digit from dtmf_2833_1.pcap) calls `dialtone answer`: what sipp plays is decoded
+/// into the recording, and the digit is printed once.
+@Suite("sipp plays a G.711 pcap", .timeLimit(.minutes(2)),
+       .enabled(if: SippProcess.path != nil, "sipp is needed (make deps-test installs sip-tester)"))
+struct SippPcapMediaTests {
+    @Test func aRecordedCallIsDecodedAndItsDigitReceived() async throws {
+        let scratch = try TemporaryDirectory(prefix: "dialtone-pcap")
+        defer { scratch.remove() }
+        let port = try await freePort()
+        let alice = try DialtoneProcess(["answer", "--no-tui", "--bind", "127.0.0.1:\(port)", "--duration", "30", "--codecs", "pcma",
+                                         "--audio-device", "null", "--audio-out", scratch.path("heard.wav")])
+        defer { alice.kill() }
+        #expect(await waitUntil(timeout: .seconds(10)) { isListening(port: port, transport: .udp) }, "\(alice.transcript)")
+        let scenario = Peers.scenario("uac-pcap.xml")
+        let sipp = try await SippProcess(scenario: scenario, remote: "127.0.0.1:\(port)", timeout: .seconds(40))
+        defer { sipp.stop() }
+        #expect(await sipp.waitForExit(timeout: .seconds(40)) == 0, "\(sipp.report)")
+        #expect(try await alice.waitForExit(timeout: .seconds(15)) == 0, "\(alice.transcript)")
+        let digits = alice.lines().filter { $0.contains("dtmf received: ") }
+        #expect(digits.count == 1 && digits.first?.hasSuffix("dtmf received: 1") == true, "\(alice.transcript)")
+        #expect(alice.lines().contains { $0.contains("media: PCMA/8000") }, "\(alice.transcript)")
+        let heard = try WAVRecording(path: scratch.path("heard.wav"))
+        // The pcap is speech with pauses: a good part of the call is heard, not silence.
+        #expect(heard.fractionOfWindows(louderThan: 0.01) > 0.4, "\(heard.seconds) s recorded\n\(alice.transcript)")
+    }
+}
+
+/// SRTP with SDES keys, mandatory on both sides: the call is RTP/SAVP, the tones still get
+/// through (so both sides protect and unprotect with the exchanged keys), and `--trace`
+/// shows the a=crypto line with its key hidden.
+@Suite("SRTP between two Dialtones", .timeLimit(.minutes(2)))
+struct SRTPCallTests {
+    @Test func mandatorySRTPCarriesTheToneAndHidesTheKey() async throws {
+        let scratch = try TemporaryDirectory(prefix: "dialtone-srtp")
+        defer { scratch.remove() }
+        try WAVRecording.writeTone(path: scratch.path("alice.wav"), frequency: 1000, seconds: 1, sampleRate: 8000)
+        let port = try await freePort()
+        let bob = try DialtoneProcess(["answer", "--no-tui", "--bind", "127.0.0.1:\(port)", "--duration", "6", "--codecs", "pcmu",
+                                       "--srtp-policy", "mandatory", "--audio-device", "null", "--audio-out", scratch.path("bob-heard.wav")])
+        defer { bob.kill() }
+        #expect(await waitUntil(timeout: .seconds(10)) { isListening(port: port, transport: .udp) }, "\(bob.transcript)")
+        let alice = try DialtoneProcess.call("sip:bob@127.0.0.1:\(port)", ["--duration", "3", "--codecs", "pcmu", "--trace",
+                                                                            "--srtp-policy", "mandatory", "--audio-in", scratch.path("alice.wav"),
+                                                                            "--audio-out", scratch.path("alice-heard.wav")])
+        defer { alice.kill() }
+        #expect(try await alice.waitForExit(timeout: .seconds(15)) == 0, "\(alice.transcript)")
+        #expect(try await bob.waitForExit(timeout: .seconds(15)) == 0, "\(bob.transcript)")
+        #expect(alice.lines().contains { $0.contains("media: PCMU/8000") && $0.contains(" srtp") }, "\(alice.transcript)")
+        #expect(alice.output().contains("m=audio") && alice.output().contains("RTP/SAVP"), "\(alice.transcript)")
+        #expect(alice.output().contains("inline:<hidden>"), "the key is not hidden in --trace")
+        let heard = try WAVRecording(path: scratch.path("bob-heard.wav"))
+        #expect(heard.fractionOfWindows(withTone: 1000) > 0.5, "\(bob.transcript)")
+    }
+}

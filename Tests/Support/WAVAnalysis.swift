@@ -78,6 +78,21 @@ public struct WAVRecording: Sendable {
         return count == 0 ? 0 : Double(hits) / Double(count)
     }
 
+    /// The share of 100 ms windows whose RMS level is above `rms` (of full scale, 0…1):
+    /// how much of a recording holds sound rather than silence.
+    public func fractionOfWindows(louderThan rms: Double) -> Double {
+        let window = max(1, sampleRate / 10)
+        var loud = 0, count = 0
+        var start = 0
+        while start + window <= samples.count {
+            count += 1
+            let power = samples[start..<start + window].reduce(0.0) { $0 + Double($1) * Double($1) } / Double(window)
+            if power.squareRoot() / 32768 > rms { loud += 1 }
+            start += window
+        }
+        return count == 0 ? 0 : Double(loud) / Double(count)
+    }
+
     /// Writes a WAV of a sine (16-bit PCM) for a peer to play.
     public static func writeTone(path: String, frequency: Double, seconds: Double, sampleRate: Int, channels: Int = 1,
                                  amplitude: Double = 12_000) throws {

@@ -1,3 +1,4 @@
+import SIPCore
 import SIPUserAgent
 
 /// One transaction-log line: a `SIPMessageLogRecord` reduced to what the screen, the
@@ -87,5 +88,6 @@ public struct LogEntry: Sendable {
     }
 
     /// The message as text (decoded leniently), for the detail pane and the text log.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The message as a person reads it: SRTP keys hidden.
+    public var text: String { SessionKeyMask.masked(String(decoding: bytes, as: UTF8.self)) }
 }

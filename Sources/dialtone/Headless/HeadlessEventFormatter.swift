@@ -82,7 +82,7 @@ struct HeadlessEventFormatter {
         if record.isRetransmission { text += " [retransmission]" }
         if let state = record.transactionState { text += " [\(state)]" }
         if trace {
-            text += "\n" + String(decoding: record.bytes.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
+            text += "\n" + SessionKeyMask.masked(String(decoding: record.bytes.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self))
         }
         return text
     }
@@ -207,7 +207,7 @@ struct HeadlessEventFormatter {
             add("state", record.transactionState.map { .string($0) } ?? .null)
             add("retransmission", .bool(record.isRetransmission))
             if let note = record.note { add("note", .string(note)) }
-            if trace { add("message", .string(String(decoding: record.bytes, as: UTF8.self))) }
+            if trace { add("message", .string(SessionKeyMask.masked(String(decoding: record.bytes, as: UTF8.self)))) }
         case let .error(text):
             add("event", .string("error"))
             add("text", .string(text))
