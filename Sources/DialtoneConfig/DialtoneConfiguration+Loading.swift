@@ -13,10 +13,10 @@ extension DialtoneConfiguration {
     /// The keys of an `[accounts.<name>]` table, named like the command-line flags.
     static let accountKeys = ["aor", "display_name", "registrar", "proxy", "transport", "user", "realm", "expires"]
 
-    static let redirectLimitRange = 1...20
-    static let authAttemptsRange = 1...10
+    public static let redirectLimitRange = 1...20
+    public static let authAttemptsRange = 1...10
     /// RFC 3261 §20.19: delta-seconds up to 2³² − 1.
-    static let expiresRange = 1...4_294_967_295
+    public static let expiresRange = 1...4_294_967_295
 
     /// `$XDG_CONFIG_HOME/dialtone/config.toml`, or `~/.config/dialtone/config.toml` when
     /// XDG_CONFIG_HOME is unset, empty or relative (the XDG Base Directory rule).

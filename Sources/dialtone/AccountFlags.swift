@@ -49,6 +49,17 @@ struct AccountFlags: ParsableArguments {
     @Option(help: ArgumentHelp("RFC 3261 T1 in milliseconds (retransmission base; tests use small values).", visibility: .hidden))
     var t1: Int = 500
 
+    /// Every flag checked before anything runs: a bad value is a usage error (exit 2)
+    /// naming the flag, whichever command it was given to.
+    func validate() throws {
+        _ = try parsedTransport()
+        _ = try parsedRedirectPolicy()
+        try NumericFlag.check(redirectLimit, "--redirect-limit", in: DialtoneConfiguration.redirectLimitRange)
+        try NumericFlag.check(authAttempts, "--auth-attempts", in: DialtoneConfiguration.authAttemptsRange)
+        try NumericFlag.check(t1, "--t1", in: NumericFlag.t1Range)
+        if bind != nil { _ = try bindAddress() }
+    }
+
     func parsedTransport() throws -> SIPAccount.Transport {
         guard let transport else { return .udp }
         guard let value = SIPAccount.Transport(rawValue: transport.lowercased()) else {

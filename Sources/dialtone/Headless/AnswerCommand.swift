@@ -29,6 +29,11 @@ struct AnswerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Registration lifetime to ask for, with --registrar.", valueName: "SECONDS"))
     var expires: Int = 3600
 
+    func validate() throws {
+        try NumericFlag.check(duration, "--duration", in: NumericFlag.durationRange)
+        try NumericFlag.check(expires, "--expires", in: NumericFlag.expiresRange)
+    }
+
     func run() async throws {
         guard noTUI else { throw ValidationError("the interactive screen for `answer` is not available yet: add --no-tui") }
         let configuration = try account.flags.loadConfigurationOrExit()

@@ -41,7 +41,7 @@ struct CallCommand: AsyncParsableCommand {
     var demo = false
 
     func validate() throws {
-        if let duration, duration <= 0 { throw ValidationError("--duration must be more than 0 seconds") }
+        try NumericFlag.check(duration, "--duration", in: NumericFlag.durationRange)
     }
 
     func run() async throws {

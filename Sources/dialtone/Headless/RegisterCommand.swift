@@ -25,6 +25,11 @@ struct RegisterCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Registration lifetime to ask for.", valueName: "SECONDS"))
     var expires: Int = 3600
 
+    func validate() throws {
+        try NumericFlag.check(duration, "--duration", in: NumericFlag.durationRange)
+        try NumericFlag.check(expires, "--expires", in: NumericFlag.expiresRange)
+    }
+
     func run() async throws {
         guard noTUI else { throw ValidationError("the interactive screen for `register` is not available yet: add --no-tui") }
         let configuration = try account.flags.loadConfigurationOrExit()
